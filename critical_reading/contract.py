@@ -1,0 +1,154 @@
+"""The data contract: every table's columns, types and allowed values, in one place.
+
+``data/README.md`` documents the same contract for people; a test checks that the
+two agree. :mod:`critical_reading.data` turns these specifications into pandera
+schemas and into the one-line messages a teacher sees when a table is edited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("government", "military", "state_media", "news_agency", "news_outlet",
+         "official", "anonymous", "unspecified")
+SIDES = ("russia", "ukraine", "north_korea", "none", "unknown")
+CLAIM_TYPES = ("event", "figure", "characterisation", "interpretation", "background", "disclaimer")
+VERIFICATIONS = ("flagged_unverified", "unflagged", "background_fact")
+QUALIFIERS = ("exact", "about", "more_than", "up_to", "vague")
+FIGURE_QUANTITIES = ("troops_sent", "killed", "casualties", "share_killed", "engineers",
+                     "settlements_closed", "settlements_total")
+ESTIMATE_QUANTITIES = ("troops_sent", "troops_additional", "troops_planned", "deminers",
+                       "military_builders", "engineers_arrived", "killed", "wounded", "casualties")
+UNITS = ("people", "share", "settlements")
+CUE_CATEGORIES = ("attribution_verb", "vague_attribution", "perception", "hedge", "disclaimer",
+                  "quantity_qualifier")
+TIME_RULES = ("absolute", "previous_year", "previous_month", "latest_month", "undated")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its type, whether it may be empty, and what values are allowed.
+
+    ``kind`` is one of ``id`` (unique text), ``text``, ``int``, ``float``, ``bool``
+    (``true``/``false``), ``date`` (``YYYY-MM-DD``) or ``date_or_undated``.
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+    allowed: tuple[str, ...] | None = None
+    meaning: str = ""
+
+    def describe_allowed(self) -> str:
+        """What a valid value looks like, in words."""
+        if self.allowed:
+            what = "one of: " + ", ".join(self.allowed)
+        else:
+            what = {
+                "id": "a unique identifier",
+                "text": "text",
+                "int": "a whole number",
+                "float": "a number (use . for decimals)",
+                "bool": "true or false",
+                "date": "a date written YYYY-MM-DD",
+                "date_or_undated": "a date written YYYY-MM-DD, or the word undated",
+            }[self.kind]
+        return what if self.required else what + " (or empty)"
+
+
+def _cols(*columns: Column) -> tuple[Column, ...]:
+    return columns
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "sentences": _cols(
+        Column("sentence_id", "id", meaning="s01, s02, … in reading order"),
+        Column("paragraph", "int", meaning="1–11 for the paragraphs, 12 for the source line"),
+        Column("start", "int", meaning="offset of the first character in article.vi.txt"),
+        Column("end", "int", meaning="offset just past the last character"),
+        Column("text_vi", meaning="the sentence, exactly as article.vi.txt[start:end]"),
+        Column("text_en", meaning="English working translation (the course's own)"),
+    ),
+    "sources": _cols(
+        Column("source_id", "id"),
+        Column("name_en"),
+        Column("name_vi", required=False, meaning="how the article names it; empty if it does not"),
+        Column("kind", allowed=KINDS),
+        Column("side", allowed=SIDES, meaning="party to the conflict"),
+        Column("named", "bool", meaning="true if the article names a specific body or person"),
+        Column("notes", required=False),
+        Column("stake_en", meaning="what the source stands to gain; mostly the course's inference, "
+                                   "labelled as such"),
+    ),
+    "claims": _cols(
+        Column("claim_id", "id"),
+        Column("sentence_id", meaning="a sentence_id in sentences.csv"),
+        Column("quote_vi", meaning="verbatim substring of the sentence"),
+        Column("claim_en", meaning="what is claimed, in English (a paraphrase)"),
+        Column("source_id", meaning="the claimant: a source_id in sources.csv"),
+        Column("relayed_by", required=False,
+               meaning="conduits from claimant to Fox, joined by >, e.g. reuters>fox_news"),
+        Column("cue_vi", required=False, meaning="the attribution cue, as written in the sentence"),
+        Column("claim_type", allowed=CLAIM_TYPES),
+        Column("verification", allowed=VERIFICATIONS),
+        Column("flagged_by", required=False, meaning="claim_id of the disclaimer that covers it"),
+        Column("note_en", required=False),
+    ),
+    "figures": _cols(
+        Column("figure_id", "id"),
+        Column("claim_id", meaning="a claim_id in claims.csv"),
+        Column("quantity", allowed=FIGURE_QUANTITIES),
+        Column("value", "float", required=False, meaning="the number stated; empty for vague figures"),
+        Column("qualifier", allowed=QUALIFIERS),
+        Column("low", "float", meaning="lower bound, from the qualifier rule"),
+        Column("high", "float", required=False, meaning="upper bound; empty = no upper bound"),
+        Column("unit", allowed=UNITS),
+        Column("as_of", "date_or_undated", meaning="date of the statement, or undated"),
+        Column("source_id", meaning="same as the claim's source_id"),
+        Column("text_vi", meaning="the figure as written in the quote, e.g. khoảng 14.000"),
+    ),
+    "estimates": _cols(
+        Column("estimate_id", "id"),
+        Column("date", "date", meaning="when the estimate was published"),
+        Column("source"),
+        Column("via", required=False),
+        Column("side", allowed=SIDES, meaning="the source's side in the conflict"),
+        Column("quantity", allowed=ESTIMATE_QUANTITIES),
+        Column("value", "float"),
+        Column("qualifier", allowed=QUALIFIERS),
+        Column("low", "float"),
+        Column("high", "float", required=False, meaning="empty = no upper bound"),
+        Column("definition", meaning="what the number counts, as the source put it"),
+        Column("url", meaning="where the estimate was found (from the dossier)"),
+        Column("note_en", required=False),
+    ),
+    "cues_vi": _cols(
+        Column("cue_id", "id"),
+        Column("cue_vi"),
+        Column("gloss_en"),
+        Column("category", allowed=CUE_CATEGORIES),
+        Column("strength", "int", required=False,
+               meaning="attribution verbs only: 1 neutral … 4 loaded (the course's reading)"),
+        Column("qualifier", required=False, allowed=QUALIFIERS,
+               meaning="quantity qualifiers only: the qualifier the cue signals"),
+        Column("note_en", required=False),
+    ),
+    "time_expressions": _cols(
+        Column("time_id", "id"),
+        Column("sentence_id"),
+        Column("text_vi", required=False, meaning="the expression; empty for an undated statement"),
+        Column("text_en", required=False),
+        Column("rule", allowed=TIME_RULES),
+        Column("resolved_start", "date", required=False),
+        Column("resolved_end", "date", required=False),
+        Column("note_en", required=False),
+    ),
+    "translation_drift": _cols(
+        Column("drift_id", "id"),
+        Column("sentence_id"),
+        Column("quote_vi", meaning="verbatim substring of the sentence"),
+        Column("english_chain_en", meaning="what the English chain says (dossier §2)"),
+        Column("change_en", meaning="what changed, and why it matters"),
+        Column("source_urls", meaning="space-separated URLs from the dossier"),
+    ),
+}

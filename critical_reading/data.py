@@ -1,0 +1,334 @@
+"""Loading the course's tables from ``data/`` and checking them against the contract.
+
+``load_tables()`` is what a notebook calls. Every problem a teacher's edit can
+cause (a missing column, an unknown side, a quote no longer in the article, a
+dangling id, a non-numeric value) raises one :class:`DataContractError` whose
+message names the file, the line, the column, the bad value and what is allowed.
+
+Column types and vocabularies are checked with pandera (a maintained, widely
+used DataFrame validation library); the checks that span tables (offsets,
+quotes, ids) are written here, because pandera checks one table at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .contract import TABLES, Column
+from .dates import resolve_time_expression
+from .errors import DataContractError
+from .intervals import interval_for
+from .numbers import value_is_written_in
+
+ARTICLE_FILE = "article.vi.txt"
+
+
+def data_dir() -> Path:
+    """Where the tables live.
+
+    In order: the ``CRITICAL_READING_DATA`` environment variable; ``data/`` beside
+    this package (a repository checkout); ``data/`` in the working folder or one
+    of its parents (so a copied notebook still finds it).
+    """
+    env = os.environ.get("CRITICAL_READING_DATA")
+    if env:
+        return Path(env)
+    beside = Path(__file__).resolve().parent.parent / "data"
+    if (beside / ARTICLE_FILE).exists():
+        return beside
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / ARTICLE_FILE).exists():
+            return folder / "data"
+    raise DataContractError(f"cannot find the data folder (looked for data/{ARTICLE_FILE} "
+                            f"beside the package and above {here}); set CRITICAL_READING_DATA")
+
+
+def load_article(folder: Path | None = None) -> str:
+    """The article as the project keeps it, with trailing blank lines trimmed."""
+    path = (folder or data_dir()) / ARTICLE_FILE
+    try:
+        return path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    except FileNotFoundError:
+        raise DataContractError(f"data/{ARTICLE_FILE} is missing") from None
+
+
+# --------------------------------------------------------------------------- one table
+
+def _pandera_type(col: Column):
+    return {"int": "Int64", "float": "Float64", "bool": "boolean", "date": "datetime64[ns]",
+            "date_or_undated": "datetime64[ns]"}.get(col.kind, "string")
+
+
+def _schema(name: str) -> pa.DataFrameSchema:
+    columns = {}
+    for col in TABLES[name]:
+        checks = []
+        if col.allowed:
+            checks.append(pa.Check.isin(list(col.allowed)))
+        if col.kind in ("id", "text") and col.required:
+            checks.append(pa.Check.str_length(min_value=1))
+        nullable = not col.required or col.kind == "date_or_undated"
+        columns[col.name] = pa.Column(_pandera_type(col), checks=checks, nullable=nullable,
+                                      unique=col.kind == "id", coerce=False)
+    return pa.DataFrameSchema(columns, strict=True, ordered=False)
+
+
+def _where(name: str, line: int | None, row_id: str | None, column: str | None) -> str:
+    where = f"data/{name}.csv"
+    if line is not None:
+        where += f", line {line}"
+        if row_id:
+            where += f" ({row_id})"
+    if column:
+        where += f", column '{column}'"
+    return where
+
+
+def _fail(name, df, index, column, value, allowed, extra=0) -> DataContractError:
+    line = None if index is None else int(index) + 2  # header is line 1
+    row_id = None
+    if index is not None and df is not None and len(df.columns) and index in df.index:
+        first = df.columns[0]
+        row_id = f"{first} {df.at[index, first]}"
+    more = f" (and {extra} more problem{'s' if extra > 1 else ''} in this file)" if extra else ""
+    return DataContractError(f"{_where(name, line, row_id, column)}: {value!r} is not allowed. "
+                             f"Allowed: {allowed}.{more}")
+
+
+def _coerce(name: str, raw: pd.DataFrame) -> pd.DataFrame:
+    """Turn the all-text table into typed columns, failing on the first bad cell."""
+    df = raw.copy()
+    for col in TABLES[name]:
+        if col.name not in df:
+            continue
+        text = df[col.name].str.strip()
+        empty = text == ""
+        if col.kind in ("id", "text"):
+            df[col.name] = raw[col.name].where(~empty, None).astype("string")
+            continue
+        if col.kind in ("int", "float"):
+            converted = pd.to_numeric(text.where(~empty, None), errors="coerce")
+            bad = converted.isna() & ~empty
+            if col.kind == "int":
+                bad |= converted.notna() & (converted % 1 != 0)
+        elif col.kind == "bool":
+            converted = text.str.lower().map({"true": True, "false": False})
+            bad = converted.isna() & ~empty
+        else:  # dates
+            undated = text.str.lower() == "undated" if col.kind == "date_or_undated" else empty & False
+            converted = pd.to_datetime(text.where(~empty & ~undated, None), format="%Y-%m-%d", errors="coerce")
+            bad = converted.isna() & ~empty & ~undated
+            if col.kind == "date_or_undated":
+                bad |= empty
+        if bad.any():
+            index = bad[bad].index[0]
+            raise _fail(name, raw, index, col.name, raw.at[index, col.name], col.describe_allowed(),
+                        int(bad.sum()) - 1)
+        df[col.name] = converted.astype(_pandera_type(col))
+    return df
+
+
+def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Read one table, typed and checked on its own (no cross-table checks)."""
+    if name not in TABLES:
+        raise DataContractError(f"there is no table called {name!r}; tables: {', '.join(TABLES)}")
+    path = (folder or data_dir()) / f"{name}.csv"
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise DataContractError(f"data/{name}.csv is missing") from None
+    except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataContractError(f"data/{name}.csv cannot be read as UTF-8 CSV: {exc}") from None
+    expected = [c.name for c in TABLES[name]]
+    missing = [c for c in expected if c not in raw.columns]
+    if missing:
+        raise DataContractError(f"data/{name}.csv: column {missing[0]!r} is missing. "
+                                f"Allowed: the columns {', '.join(expected)}.")
+    extra = [c for c in raw.columns if c not in expected]
+    if extra:
+        raise DataContractError(f"data/{name}.csv: column {extra[0]!r} is not part of the contract. "
+                                f"Allowed: the columns {', '.join(expected)}.")
+    df = _coerce(name, raw)
+    try:
+        _schema(name).validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        first = cases.iloc[0]
+        spec = {c.name: c for c in TABLES[name]}
+        column = first["column"] if first["column"] in spec else None
+        index = first["index"] if pd.notna(first["index"]) else None
+        value = first["failure_case"]
+        if column is None:
+            allowed = "see data/README.md"
+        elif "unique" in str(first["check"]):
+            allowed = "each value only once in this column"
+        else:
+            allowed = spec[column].describe_allowed()
+        if pd.isna(value):
+            value = ""
+        raise _fail(name, raw, index, column, value, allowed, len(cases) - 1) from None
+    return df[expected]
+
+
+# --------------------------------------------------------------------------- all tables
+
+@dataclass(frozen=True)
+class Tables:
+    """The article and every table, typed and cross-checked."""
+
+    article: str
+    sentences: pd.DataFrame
+    sources: pd.DataFrame
+    claims: pd.DataFrame
+    figures: pd.DataFrame
+    estimates: pd.DataFrame
+    cues_vi: pd.DataFrame
+    time_expressions: pd.DataFrame
+    translation_drift: pd.DataFrame
+
+    @property
+    def publication_date(self) -> dt.date:
+        """The date in the article's source line (the last sentence)."""
+        return _source_line_date(self)
+
+
+def load_tables(folder: Path | None = None) -> Tables:
+    """Load the article and every table, and check them against each other."""
+    folder = folder or data_dir()
+    tables = Tables(article=load_article(folder), **{name: read_table(name, folder) for name in TABLES})
+    check_links(tables)
+    return tables
+
+
+def _row_fail(name, df, index, column, message) -> DataContractError:
+    row_id = f"{df.columns[0]} {df.at[index, df.columns[0]]}"
+    return DataContractError(f"{_where(name, int(index) + 2, row_id, column)}: {message}")
+
+
+def _check_ids(t: Tables, name: str, column: str, target: pd.Series, target_name: str):
+    """Every id in ``name.column`` (each part of a ``>`` chain) exists in ``target``."""
+    df = getattr(t, name)
+    known = set(target)
+    for index, value in df[column].items():
+        if pd.isna(value) or value == "":
+            continue
+        parts = value.split(">") if column == "relayed_by" else [value]
+        for part in parts:
+            if part not in known:
+                raise _row_fail(name, df, index, column,
+                                f"{part!r} is not allowed. Allowed: a {target_name} that exists in "
+                                f"data/{_table_of(target_name)}.csv.")
+
+
+def _table_of(id_name: str) -> str:
+    return {"sentence_id": "sentences", "source_id": "sources", "claim_id": "claims"}[id_name]
+
+
+def check_links(t: Tables) -> None:
+    """The checks that span tables. Raises :class:`DataContractError` on the first problem."""
+    s = t.sentences
+    for index, row in s.iterrows():
+        if t.article[row["start"]:row["end"]] != row["text_vi"]:
+            raise _row_fail("sentences", s, index, "text_vi",
+                            f"{row['text_vi'][:40]!r}… is not the article's text between offsets "
+                            f"{row['start']} and {row['end']}. Allowed: the exact slice of article.vi.txt.")
+    text_of = dict(zip(s["sentence_id"], s["text_vi"]))
+    for name in ("claims", "time_expressions", "translation_drift"):
+        _check_ids(t, name, "sentence_id", s["sentence_id"], "sentence_id")
+    _check_ids(t, "claims", "source_id", t.sources["source_id"], "source_id")
+    _check_ids(t, "claims", "relayed_by", t.sources["source_id"], "source_id")
+    _check_ids(t, "claims", "flagged_by", t.claims["claim_id"], "claim_id")
+    _check_ids(t, "figures", "claim_id", t.claims["claim_id"], "claim_id")
+    _check_ids(t, "figures", "source_id", t.sources["source_id"], "source_id")
+
+    for name, column in (("claims", "quote_vi"), ("translation_drift", "quote_vi"),
+                         ("time_expressions", "text_vi")):
+        df = getattr(t, name)
+        for index, row in df.iterrows():
+            quote = row[column]
+            if pd.notna(quote) and quote not in text_of[row["sentence_id"]]:
+                raise _row_fail(name, df, index, column,
+                                f"{quote[:60]!r} is not in sentence {row['sentence_id']}. "
+                                "Allowed: a verbatim part of that sentence.")
+    c = t.claims
+    claim_type = dict(zip(c["claim_id"], c["claim_type"]))
+    for index, row in c.iterrows():
+        cue = row["cue_vi"]
+        if pd.notna(cue) and cue.lower() not in text_of[row["sentence_id"]].lower():
+            raise _row_fail("claims", c, index, "cue_vi",
+                            f"{cue!r} is not in sentence {row['sentence_id']}. Allowed: a cue written in that sentence.")
+        flagged = pd.notna(row["flagged_by"])
+        if flagged and claim_type[row["flagged_by"]] != "disclaimer":
+            raise _row_fail("claims", c, index, "flagged_by",
+                            f"{row['flagged_by']!r} is a {claim_type[row['flagged_by']]}, not a disclaimer. "
+                            "Allowed: the claim_id of a disclaimer row.")
+        if flagged != (row["verification"] == "flagged_unverified"):
+            raise _row_fail("claims", c, index, "verification",
+                            f"{row['verification']!r} does not match flagged_by {row['flagged_by']!r}. "
+                            "Allowed: flagged_unverified exactly when flagged_by names a disclaimer.")
+
+    f = t.figures
+    quote_of = dict(zip(c["claim_id"], c["quote_vi"]))
+    source_of = dict(zip(c["claim_id"], c["source_id"]))
+    for index, row in f.iterrows():
+        quote = quote_of[row["claim_id"]]
+        if row["text_vi"] not in quote:
+            raise _row_fail("figures", f, index, "text_vi",
+                            f"{row['text_vi']!r} is not in the quote of {row['claim_id']}. "
+                            "Allowed: the figure as written in that quote.")
+        if pd.notna(row["value"]) and not value_is_written_in(row["value"], row["text_vi"]):
+            raise _row_fail("figures", f, index, "value",
+                            f"{row['value']} is not written in {row['text_vi']!r}. "
+                            "Allowed: the number the quote states (14.000 = 14000).")
+        if row["source_id"] != source_of[row["claim_id"]]:
+            raise _row_fail("figures", f, index, "source_id",
+                            f"{row['source_id']!r} differs from the claim's source "
+                            f"{source_of[row['claim_id']]!r}. Allowed: the claim's source_id.")
+    for name in ("figures", "estimates"):
+        _check_bounds(name, getattr(t, name))
+
+    te = t.time_expressions
+    reference = t.publication_date
+    for index, row in te.iterrows():
+        period = resolve_time_expression(row["text_vi"] if pd.notna(row["text_vi"]) else "", reference)
+        recorded = tuple(None if pd.isna(row[k]) else row[k].date() for k in ("resolved_start", "resolved_end"))
+        if period.rule != row["rule"] or (period.start, period.end) != recorded:
+            raise _row_fail("time_expressions", te, index, "rule",
+                            f"{row['rule']} {recorded} does not match the resolution "
+                            f"{period.rule} {period.start}..{period.end}. Allowed: what the rule gives.")
+
+
+def _source_line_date(t: Tables) -> dt.date:
+    last = t.sentences["text_vi"].iloc[-1]
+    for _, row in t.time_expressions.iterrows():
+        if pd.notna(row["text_vi"]) and row["text_vi"] in last and row["rule"] == "absolute":
+            return row["resolved_start"].date()
+    raise DataContractError("data/time_expressions.csv: no absolute date for the source line. "
+                            "Allowed: a row with the source line's date, rule absolute.")
+
+
+def _check_bounds(name: str, df: pd.DataFrame) -> None:
+    for index, row in df.iterrows():
+        value = None if pd.isna(row["value"]) else float(row["value"])
+        try:
+            expected = interval_for(value, row["qualifier"],
+                                    low=None if pd.isna(row["low"]) else row["low"],
+                                    high=None if pd.isna(row["high"]) else row["high"])
+        except ValueError as exc:
+            raise _row_fail(name, df, index, "value", f"{exc}.") from None
+        high = math.inf if pd.isna(row["high"]) else float(row["high"])
+        if not (math.isclose(expected.low, row["low"], rel_tol=1e-3)
+                and (math.isclose(expected.high, high, rel_tol=1e-3) or expected.high == high)):
+            raise _row_fail(name, df, index, "low",
+                            f"low/high {row['low']}/{row['high']} do not follow from "
+                            f"{row['qualifier']} {row['value']}. Allowed: {expected.describe()} "
+                            "(the interval rules in critical_reading/intervals.py).")

@@ -1,0 +1,123 @@
+"""Figures as intervals: what a qualifier such as "about" or "more than" allows.
+
+The rules, documented once here and applied by :func:`interval_for`:
+
+=============  ==================  ==============================================
+qualifier      Vietnamese cue      interval
+=============  ==================  ==============================================
+``exact``      (none)              ``[value, value]``
+``about``      ``khoảng``          ``[value × (1 − t), value × (1 + t)]``, t = 10 %
+``more_than``  ``hơn``             ``[value, open]`` — no upper bound is given
+``up_to``      ``tới``             ``[0, value]`` — counts cannot be negative
+``vague``      ``hàng ngàn``       the ``low`` and ``high`` written in the table,
+                                   a reading of the phrase (``hàng ngàn``:
+                                   2,000–9,999)
+=============  ==================  ==============================================
+
+The 10 % tolerance for "about" is this course's convention, not a rule of
+journalism; every function that uses it takes ``about_tolerance`` so a class can
+try another. An open bound is ``math.inf``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+QUALIFIERS = ("exact", "about", "more_than", "up_to", "vague")
+ABOUT_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed range of plausible values; ``high`` may be ``math.inf`` (open)."""
+
+    low: float
+    high: float
+
+    def __post_init__(self):
+        if math.isnan(self.low) or math.isnan(self.high):
+            raise ValueError("an interval needs two numbers, not NaN")
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) is above high ({self.high})")
+
+    @property
+    def is_open(self) -> bool:
+        """True when there is no upper bound."""
+        return math.isinf(self.high)
+
+    def __contains__(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    def scale(self, low_factor: float, high_factor: float | None = None) -> "Interval":
+        """Multiply by a factor, or by a range of factors ``[low_factor, high_factor]``.
+
+        Used for implied quantities, e.g. two-thirds of "more than 4,000".
+        Factors must be non-negative.
+        """
+        high_factor = low_factor if high_factor is None else high_factor
+        if low_factor < 0 or high_factor < low_factor:
+            raise ValueError("factors must satisfy 0 <= low_factor <= high_factor")
+        if self.is_open:
+            high = math.inf if high_factor > 0 else 0.0
+        else:
+            high = self.high * high_factor
+        return Interval(self.low * low_factor, high)
+
+    def overlaps(self, other: "Interval") -> bool:
+        """True when the two intervals share at least one value."""
+        return self.low <= other.high and other.low <= self.high
+
+    def intersection(self, other: "Interval") -> "Interval | None":
+        """The values both intervals allow, or ``None`` when they do not overlap."""
+        if not self.overlaps(other):
+            return None
+        return Interval(max(self.low, other.low), min(self.high, other.high))
+
+    def describe(self, unit: str = "") -> str:
+        """Plain English, e.g. ``"12,600 to 15,400 people"`` or ``"more than 6,000"``."""
+        suffix = f" {unit}" if unit else ""
+        if self.is_open:
+            return f"at least {_fmt(self.low)}{suffix} (no upper bound given)"
+        if self.low == self.high:
+            return f"{_fmt(self.low)}{suffix}"
+        return f"{_fmt(self.low)} to {_fmt(self.high)}{suffix}"
+
+
+def _fmt(x: float) -> str:
+    if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
+        return f"{round(x):,}"
+    return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.4g}"
+
+
+def interval_for(value: float | None, qualifier: str, *, low: float | None = None,
+                 high: float | None = None, about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
+    """Return the interval a figure allows, following the rules in this module's docstring.
+
+    ``low`` and ``high`` are used only for ``vague`` figures, which have no single value.
+    """
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}; allowed: {', '.join(QUALIFIERS)}")
+    if qualifier == "vague":
+        if low is None or high is None or _missing(low) or _missing(high):
+            raise ValueError("a vague figure needs its low and high written in the table")
+        return Interval(float(low), float(high))
+    if value is None or _missing(value):
+        raise ValueError(f"a figure qualified {qualifier!r} needs a value")
+    if not 0 <= about_tolerance < 1:
+        raise ValueError("about_tolerance must be between 0 and 1")
+    value = float(value)
+    if qualifier == "exact":
+        return Interval(value, value)
+    if qualifier == "about":
+        return Interval(value * (1 - about_tolerance), value * (1 + about_tolerance))
+    if qualifier == "more_than":
+        return Interval(value, math.inf)
+    return Interval(0.0, value)  # up_to
+
+
+def _missing(x) -> bool:
+    try:
+        return math.isnan(float(x))
+    except (TypeError, ValueError):
+        return True

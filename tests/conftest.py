@@ -1,0 +1,33 @@
+"""Fixtures shared by the test modules."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from critical_reading import load_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def tables():
+    """The course's tables, loaded and cross-checked once."""
+    return load_tables()
+
+
+@pytest.fixture
+def edited_data(tmp_path):
+    """A copy of data/ and a function that edits one file in it, as a teacher might."""
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+
+    def edit(filename: str, old: str, new: str, count: int = 1) -> Path:
+        path = folder / filename
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"test set-up: {old!r} not in {filename}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return folder
+
+    return edit

@@ -1,0 +1,37 @@
+"""Unit tests of critical_reading.display: quotations, charts with alt text, the live note."""
+
+import pytest
+
+from critical_reading.display import LIVE_NOTE, MARKERS, PALETTE, TRANSLATION_LABEL, Chart, Quote, live_note, new_figure
+
+
+def test_quote_shows_both_languages_and_the_label():
+    quote = Quote("hơn 6.000 người đã thiệt mạng", "more than 6,000 have been killed", "unnamed sources")
+    assert "VI: hơn 6.000" in repr(quote) and TRANSLATION_LABEL in repr(quote)
+    html = quote._repr_html_()
+    assert 'lang="vi"' in html and TRANSLATION_LABEL in html and "unnamed sources" in html
+
+
+def test_quote_escapes_html():
+    assert "&lt;b&gt;" in Quote("<b>", "x")._repr_html_()
+
+
+def test_chart_needs_alt_text_and_embeds_it():
+    figure, axes = new_figure()
+    axes.plot([1, 2], [3, 4], marker=MARKERS[0], color=PALETTE["blue"])
+    with pytest.raises(ValueError, match="alt text"):
+        Chart(figure, "  ")
+    chart = Chart(figure, 'Two points, "rising".')
+    html = chart._repr_html_()
+    assert 'alt="Two points, &quot;rising&quot;."' in html
+    assert "Chart description:" in html and repr(chart).startswith("Chart description:")
+    assert chart.png_bytes().startswith(b"\x89PNG")
+
+
+def test_palette_is_okabe_ito():
+    assert len(PALETTE) == 8 and PALETTE["vermillion"] == "#D55E00"
+
+
+def test_live_note():
+    note = live_note()
+    assert repr(note) == LIVE_NOTE and "only when the notebook runs live" in note.data

@@ -1,0 +1,34 @@
+"""The documentation names what the code does (no stale pointers)."""
+
+import re
+
+from critical_reading.contract import TABLES
+
+from .conftest import ROOT
+
+
+def test_data_readme_documents_every_table_and_column():
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for table, columns in TABLES.items():
+        section = readme.split(f"### `{table}.csv`", 1)
+        assert len(section) == 2, f"data/README.md has no section for {table}.csv"
+        body = section[1].split("### ", 1)[0]
+        for column in columns:
+            assert f"| `{column.name}`" in body, f"{table}.{column.name} is not documented"
+
+
+def test_data_readme_row_counts_are_current(tables):
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    for table in TABLES:
+        match = re.search(rf"\| `{table}\.csv` \|[^|]*\| (\d+) \|", readme)
+        assert match, f"no row count for {table}.csv"
+        assert int(match.group(1)) == len(getattr(tables, table)), table
+
+
+def test_readme_paths_exist():
+    """Every repository path the README mentions in backticks or links exists."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"\]\((?!https?:|#)([^)#]+)\)", readme))
+    paths |= {p for p in re.findall(r"`([\w./-]+/[\w./-]*)`", readme) if not p.startswith(("http", "../"))}
+    missing = [p for p in sorted(paths) if not (ROOT / p).exists()]
+    assert not missing, f"README points at missing paths: {missing}"

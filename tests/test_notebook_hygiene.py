@@ -1,0 +1,50 @@
+"""Every committed notebook is clean and follows the lesson structure."""
+
+import subprocess
+
+import nbformat
+import pytest
+
+from .conftest import ROOT
+
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ALL_NOTEBOOKS = LESSONS + sorted((ROOT / "exercises").rglob("*.ipynb"))
+
+
+def test_lessons_are_named_in_reading_order():
+    names = [p.stem for p in LESSONS]
+    assert names == sorted(names)
+    for name in names:
+        assert name[:2].isdigit() and name[2] == "-", name
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_clean(path):
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    assert "widgets" not in notebook.metadata, "widget state is committed; run scripts/run_notebooks.py"
+    assert notebook.metadata.get("kernelspec", {}).get("name") == "python3"
+    for cell in notebook.cells:
+        assert "execution" not in cell.metadata, "timing metadata is committed"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_structure(path):
+    notebook = nbformat.read(path, as_version=4)
+    first = notebook.cells[0].source
+    for heading in ("Questions", "Objectives", "Prerequisites", "Time"):
+        assert heading in first, f"{path.name}: the first cell has no '{heading}'"
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert "check_setup()" in code[0].source, f"{path.name}: the first code cell must call check_setup()"
+    last = notebook.cells[-1].source
+    assert "Key points" in last and "Further questions" in last, path.name
+    assert any("NBVAL_CHECK_OUTPUT" in c.source for c in code), f"{path.name}: no output-checked key result"
+    for cell in code:
+        if "NBVAL_CHECK_OUTPUT" in cell.source:
+            assert cell.outputs, f"{path.name}: a checked cell has no committed output"
+
+
+def test_no_junk_is_tracked():
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    junk = [p for p in tracked if ".ipynb_checkpoints" in p or "__pycache__" in p or p.endswith(".pyc")]
+    assert not junk, junk
