@@ -69,6 +69,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("text_vi", meaning="the sentence, exactly as article.vi.txt[start:end]"),
         Column("text_en", meaning="English working translation (the course's own)"),
     ),
+    "paragraphs": _cols(
+        Column("paragraph", "int", meaning="1–11, and 12 for the source line"),
+        Column("topic_en", meaning="what the paragraph is about (the course's summary)"),
+    ),
     "sources": _cols(
         Column("source_id", "id"),
         Column("name_en"),

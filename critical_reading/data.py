@@ -187,6 +187,7 @@ class Tables:
 
     article: str
     sentences: pd.DataFrame
+    paragraphs: pd.DataFrame
     sources: pd.DataFrame
     claims: pd.DataFrame
     figures: pd.DataFrame
@@ -241,6 +242,9 @@ def check_links(t: Tables) -> None:
             raise _row_fail("sentences", s, index, "text_vi",
                             f"{row['text_vi'][:40]!r}… is not the article's text between offsets "
                             f"{row['start']} and {row['end']}. Allowed: the exact slice of article.vi.txt.")
+    if sorted(t.paragraphs["paragraph"]) != sorted(s["paragraph"].unique()):
+        raise DataContractError("data/paragraphs.csv: the paragraph numbers differ from those in sentences.csv. "
+                                "Allowed: one row for each paragraph 1–12.")
     text_of = dict(zip(s["sentence_id"], s["text_vi"]))
     for name in ("claims", "time_expressions", "translation_drift"):
         _check_ids(t, name, "sentence_id", s["sentence_id"], "sentence_id")

@@ -35,6 +35,8 @@ CASES = [
     ("time_expressions.csv", "2025-10-01,2025-10-31", "2025-09-01,2025-09-30",
      ["data/time_expressions.csv", "previous_month 2025-10-01..2025-10-31"]),
     ("sources.csv", ",true,", ",yes,", ["data/sources.csv", "'named'", "'yes'", "true or false"]),
+    ("paragraphs.csv", '12,"The source line', '13,"The source line',
+     ["data/paragraphs.csv", "paragraph numbers differ", "one row for each paragraph"]),
     ("claims.csv", ",cho biết,event,", ",khẳng định,event,", ["'cue_vi'", "'khẳng định' is not in sentence"]),
 ]
 
