@@ -105,3 +105,39 @@ def live_note():
             return LIVE_NOTE
 
     return _Note(f'<p style="font-size:90%;color:#444">ⓘ {html.escape(LIVE_NOTE)}</p>')
+
+
+def interactive_view(render, **controls):
+    """Controls above an output area that shows ``render(**values)`` after every change.
+
+    ``controls`` are ipywidgets (Dropdown, SelectMultiple, FloatSlider, …) keyed by the
+    name of ``render``'s argument. The output is filled once straight away, so the
+    default setting is visible before anyone touches a control. A
+    :class:`~critical_reading.errors.LearnerError` raised by ``render`` (an impossible
+    assumption, say) is shown as its one-line message, not a traceback.
+
+    The returned box carries the CSS class ``course-interactive``; the browser test
+    finds every interactive view by it, changes a control, and expects the output to change.
+    """
+    import ipywidgets as widgets
+    from IPython.display import display
+
+    from .errors import LearnerError
+
+    output = widgets.Output()
+
+    def refresh(_change=None):
+        values = {name: control.value for name, control in controls.items()}
+        output.clear_output(wait=True)
+        with output:
+            try:
+                display(render(**values))
+            except LearnerError as error:
+                print(f"{error.prefix}: {error.message}")
+
+    for control in controls.values():
+        control.observe(refresh, names="value")
+    refresh()
+    box = widgets.VBox([*controls.values(), output])
+    box.add_class("course-interactive")
+    return box

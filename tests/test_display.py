@@ -35,3 +35,27 @@ def test_palette_is_okabe_ito():
 def test_live_note():
     note = live_note()
     assert repr(note) == LIVE_NOTE and "only when the notebook runs live" in note.data
+
+
+def test_interactive_view_renders_now_and_on_change(capsys):
+    import ipywidgets as widgets
+
+    from critical_reading import AssumptionError
+    from critical_reading.display import interactive_view
+
+    seen = []
+
+    def render(share):
+        seen.append(share)
+        if share > 1:
+            raise AssumptionError("a share cannot be above 1")
+        return f"share {share}"
+
+    slider = widgets.FloatSlider(value=0.5, min=0, max=2)
+    box = interactive_view(render, share=slider)
+    assert "course-interactive" in box._dom_classes
+    assert seen == [0.5]
+    slider.value = 1.5  # raises inside render: shown as one line, not propagated
+    assert seen == [0.5, 1.5]
+    # outside a kernel the Output widget does not capture, so the line reaches stdout
+    assert capsys.readouterr().out.strip().endswith("Check your choice: a share cannot be above 1")
