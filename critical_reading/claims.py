@@ -1,0 +1,469 @@
+"""Who claims what: claimants, conduits, attribution cues and the article highlighter.
+
+The helpers behind lesson 02. The lesson itself teaches pandas on the claims
+table (select, filter, ``value_counts``, ``groupby``, ``merge``); what is reused
+by several cells or needs care lives here:
+
+- :func:`labelled` marks the English working-translation columns of a table for display;
+- :func:`sentence_quote` shows one sentence of the article with its translation;
+- :func:`claims_with_sources` joins each claim to its claimant's row in ``sources``;
+- :func:`with_chains` adds each claim's chain of publication and counts its
+  conduits and hands (with :func:`critical_reading.reading.chain_of`, which ends
+  every chain with the unnamed Vietnamese outlet that ``relayed_by`` leaves implicit);
+- :func:`drift_notes` shows chosen rows of ``translation_drift.csv`` with their sources;
+- :func:`find_cues` and :func:`cue_occurrences` find the Vietnamese cue words of
+  ``cues_vi.csv`` in the article as whole words, longest first, so that the
+  ``cho biết`` inside ``Báo cáo cũng cho biết`` is not counted as a bare ``cho biết``;
+- :func:`attribution_ladder` and :func:`ladder_chart` put the attribution verbs on
+  the course's strength ladder (1 neutral … 4 loaded: the course's reading, not a
+  rule of Vietnamese) with the article's own uses counted;
+- :func:`highlight_claims` and :func:`claim_highlighter` show the article with the
+  sentences of one claimant, side or claim type marked by ``▶`` and a text label.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .contract import CLAIM_TYPES, SIDES
+from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, Quote, new_figure
+from .errors import AssumptionError
+from .reading import ARROW, chain_of, drift_cards
+
+#: The value a filter of :func:`highlight_claims` takes to mean "no filter".
+ANY = "any"
+
+#: Columns that hold the course's English working translations.
+TRANSLATION_COLUMNS = ("text_en", "claim_en", "gloss_en")
+
+#: Names of the steps of the strength ladder (``cues_vi.strength``; the course's reading).
+STRENGTH_NAMES = {1: "neutral", 2: "", 3: "", 4: "loaded"}
+_STRENGTH_COLOURS = {1: PALETTE["sky_blue"], 2: PALETTE["green"], 3: PALETTE["orange"], 4: PALETTE["vermillion"]}
+_STRENGTH_HATCHES = {1: "", 2: "//", 3: "xx", 4: "**"}
+
+
+# --------------------------------------------------------------------------- display helpers
+
+def labelled(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
+    """A copy of ``frame`` for display, whose English columns say what they are.
+
+    Columns (and index levels) named ``text_en``, ``claim_en`` or ``gloss_en`` hold
+    the course's own English working translations; shown beside Vietnamese text they
+    must say so. The data are not changed, only the labels:
+
+    >>> frame = pd.DataFrame({"cue_vi": ["cho biết"], "gloss_en": ["said"]})
+    >>> list(labelled(frame).columns)
+    ['cue_vi', 'gloss_en (English working translation)']
+    """
+    def label(name):
+        return f"{name} ({TRANSLATION_LABEL})" if name in TRANSLATION_COLUMNS else name
+
+    shown = frame.copy()
+    if isinstance(shown, pd.DataFrame):
+        shown.columns = [label(c) for c in shown.columns]
+    shown.index = shown.index.set_names([label(n) for n in shown.index.names])
+    return shown
+
+
+def sentence_quote(tables, sentence_id: str, attribution: str = "") -> Quote:
+    """Sentence ``sentence_id`` of the article as a :class:`~critical_reading.display.Quote`.
+
+    The Vietnamese is the verbatim sentence (``sentences.text_vi``), shown with the
+    course's English working translation (``text_en``). An unknown id raises
+    :class:`~critical_reading.errors.AssumptionError` naming the ids that exist.
+    """
+    rows = tables.sentences[tables.sentences["sentence_id"] == sentence_id]
+    if rows.empty:
+        first, last = tables.sentences["sentence_id"].iloc[[0, -1]]
+        raise AssumptionError(f"there is no sentence {sentence_id!r}; the ids run from {first} to {last}.")
+    row = rows.iloc[0]
+    return Quote(row["text_vi"], row["text_en"], attribution or f"sentence {sentence_id}, paragraph {row['paragraph']}")
+
+
+def drift_notes(tables, *drift_ids: str):
+    """The documented translation differences ``drift_ids`` (e.g. ``"T1"``), with their sources.
+
+    Shown as :func:`critical_reading.reading.drift_cards` shows them (the sentence with
+    the words in question marked, its English working translation, the English chain,
+    what changed, the source links), for the chosen rows only, in the order asked.
+    An unknown id raises :class:`~critical_reading.errors.AssumptionError`.
+    """
+    drift = tables.translation_drift.set_index("drift_id", drop=False)
+    unknown = [d for d in drift_ids if d not in drift.index]
+    if unknown or not drift_ids:
+        raise AssumptionError(f"there is no translation difference {unknown[0] if unknown else '(none chosen)'!r}; "
+                              f"choose from {', '.join(drift.index)}.")
+    chosen = drift.loc[list(drift_ids)].reset_index(drop=True)
+    return drift_cards(dataclasses.replace(tables, translation_drift=chosen))
+
+
+# --------------------------------------------------------------------------- claimants and conduits
+
+def claims_with_sources(tables) -> pd.DataFrame:
+    """Each claim with its claimant's ``name_en``, ``kind``, ``side`` and ``named``.
+
+    A left join of ``claims`` with ``sources`` on ``source_id``; every claim keeps
+    exactly one row (the data checks guarantee each claimant exists).
+    """
+    who = tables.sources[["source_id", "name_en", "kind", "side", "named"]]
+    return tables.claims.merge(who, on="source_id", how="left", validate="many_to_one")
+
+
+def with_chains(tables, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A copy of ``claims`` (default ``tables.claims``) with ``chain``, ``conduits`` and ``hands``.
+
+    The chain comes from :func:`critical_reading.reading.chain_of`: the claimant,
+    the conduits of ``relayed_by``, then the unnamed Vietnamese outlet, which
+    ``relayed_by`` leaves implicit. ``chain`` is written with arrows
+    (``zelensky → fox_news → vn_outlet``); ``conduits`` counts who passed the claim
+    on (the Vietnamese outlet included); ``hands`` counts everyone who held it,
+    claimant included, as lesson 01 does. So a claim in Fox's own voice has 1
+    conduit and 2 hands, and the source line 0 and 1. ``claims`` needs ``claim_id``.
+    """
+    claims = tables.claims if claims is None else claims
+    if "claim_id" not in claims.columns:
+        raise AssumptionError("the table has no column 'claim_id'; pass the claims table "
+                              "(tables.claims, or a selection of it that keeps claim_id).")
+    chains = [chain_of(tables, claim_id) for claim_id in claims["claim_id"]]
+    out = claims.copy()
+    out["chain"] = pd.array([ARROW.join(chain) for chain in chains], dtype="string")
+    out["conduits"] = pd.array([len(chain) - 1 for chain in chains], dtype="Int64")
+    out["hands"] = pd.array([len(chain) for chain in chains], dtype="Int64")
+    return out
+
+
+# --------------------------------------------------------------------------- cue words
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in a text: where (``start``/``end``, end exclusive) and which (``cue_id``)."""
+
+    start: int
+    end: int
+    cue_id: str
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def find_cues(text: str, cues: pd.DataFrame) -> list[CueMatch]:
+    """Every cue of ``cues`` (columns ``cue_id``, ``cue_vi``) written in ``text``.
+
+    The search is careful in three ways a plain ``str.contains`` is not:
+
+    - whole words only: a cue must not start or end inside a word;
+    - longest first: where cues overlap, the longer one wins, so
+      ``Báo cáo cũng cho biết`` (the report also said) is one vague attribution,
+      not also a bare ``cho biết`` (said);
+    - upper and lower case alike (``Theo báo cáo`` opens a sentence), with both
+      sides compared in Unicode NFC form, the form of the course's data.
+
+    Offsets are into ``text`` (which the course keeps in NFC form).
+
+    >>> cues = pd.DataFrame({"cue_id": ["q01", "q12"], "cue_vi": ["cho biết", "Báo cáo cũng cho biết"]})
+    >>> [m.cue_id for m in find_cues("Báo cáo cũng cho biết X. Nga cho biết Y.", cues)]
+    ['q12', 'q01']
+    """
+    if not len(cues):
+        return []
+    entries = sorted(zip(cues["cue_id"], cues["cue_vi"]), key=lambda e: -len(e[1]))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(f"({re.escape(_nfc(cue))})" for _, cue in entries) + r")(?!\w)",
+                         re.IGNORECASE)
+    found = []
+    for match in pattern.finditer(_nfc(text)):
+        which = match.lastindex - 1  # the group that matched: alternatives are in entries' order
+        found.append(CueMatch(match.start(), match.end(), entries[which][0]))
+    return found
+
+
+def cue_occurrences(tables) -> pd.DataFrame:
+    """Every cue of ``cues_vi.csv`` written in the article: one row per occurrence.
+
+    Columns: ``sentence_id``, ``paragraph``, ``start``, ``end`` (offsets into the
+    article, so ``tables.article[start:end]`` is ``as_written``), ``as_written``
+    (the words as the article writes them), then ``cue_id``, ``cue_vi``,
+    ``gloss_en``, ``category`` and ``strength`` from ``cues_vi``. All categories
+    are searched together (see :func:`find_cues`), so filter the result by
+    ``category`` afterwards rather than searching one category alone.
+    """
+    cues = tables.cues_vi
+    rows = []
+    for sentence in tables.sentences.itertuples(index=False):
+        for match in find_cues(sentence.text_vi, cues):
+            rows.append({"sentence_id": sentence.sentence_id, "paragraph": sentence.paragraph,
+                         "start": sentence.start + match.start, "end": sentence.start + match.end,
+                         "as_written": sentence.text_vi[match.start:match.end], "cue_id": match.cue_id})
+    found = pd.DataFrame(rows, columns=["sentence_id", "paragraph", "start", "end", "as_written", "cue_id"])
+    found = found.astype({"sentence_id": "string", "paragraph": "Int64", "start": "Int64", "end": "Int64",
+                          "as_written": "string", "cue_id": "string"})
+    details = cues[["cue_id", "cue_vi", "gloss_en", "category", "strength"]]
+    return found.merge(details, on="cue_id", how="left", validate="many_to_one")
+
+
+def attribution_ladder(tables) -> pd.DataFrame:
+    """The attribution verbs of ``cues_vi.csv``, weakest first, with the article's uses.
+
+    One row per verb (``category == "attribution_verb"``), sorted by ``strength``
+    (1 neutral … 4 loaded: the course's reading) and then by ``cue_id``. Columns:
+    ``strength``, ``cue_id``, ``cue_vi``, ``gloss_en``, and two counts that answer
+    different questions:
+
+    - ``claims``: how many claims the claims table attributes with this verb
+      (``claims.cue_vi``, compared without regard to case); one verb can
+      introduce several claims;
+    - ``in_text``: how many times the article writes the verb as a whole cue
+      (:func:`cue_occurrences`), so a verb inside a longer cue is not counted.
+    """
+    cues = tables.cues_vi
+    verbs = cues[cues["category"] == "attribution_verb"][["strength", "cue_id", "cue_vi", "gloss_en"]]
+    written = tables.claims["cue_vi"].dropna().map(lambda c: _nfc(c).casefold())
+    in_claims = written.value_counts()
+    in_text = cue_occurrences(tables)["cue_id"].value_counts()
+    ladder = verbs.copy()
+    ladder["claims"] = [int(in_claims.get(_nfc(c).casefold(), 0)) for c in ladder["cue_vi"]]
+    ladder["in_text"] = [int(in_text.get(i, 0)) for i in ladder["cue_id"]]
+    ladder = ladder.astype({"claims": "Int64", "in_text": "Int64"})
+    return ladder.sort_values(["strength", "cue_id"]).reset_index(drop=True)
+
+
+def ladder_alt_text(ladder: pd.DataFrame) -> str:
+    """A text description of :func:`ladder_chart`, generated from the same table."""
+    parts = []
+    for strength, group in ladder.groupby("strength", sort=True):
+        verbs = "; ".join(f"{r.cue_vi} ({r.gloss_en}) introduces {r.claims} claim{'s' if r.claims != 1 else ''} "
+                          f"and is written {r.in_text} time{'s' if r.in_text != 1 else ''}"
+                          for r in group.itertuples(index=False))
+        name = STRENGTH_NAMES.get(int(strength), "")
+        parts.append(f"Strength {strength}{f' ({name})' if name else ''}: {verbs}.")
+    unused = ladder[(ladder["claims"] == 0) & (ladder["in_text"] == 0)]["cue_vi"].tolist()
+    tail = f" Not used in the article: {', '.join(unused)}." if unused else ""
+    return ("Horizontal bar chart: the attribution verbs on the course's strength ladder, from 1 (neutral) "
+            "at the bottom to 4 (loaded) at the top. Bars count the claims each verb introduces; "
+            "diamonds count the times the article writes it. " + " ".join(parts) + tail)
+
+
+def ladder_chart(ladder: pd.DataFrame) -> Chart:
+    """The strength ladder as a horizontal bar chart, with its text description.
+
+    ``ladder`` is :func:`attribution_ladder`'s table. One row per verb, strength 1
+    at the bottom and 4 at the top; the bar is the number of claims the verb
+    introduces, a black diamond the number of times it is written. Each strength
+    has its own Okabe–Ito colour *and* hatch, and every bar carries its numbers
+    as text, so nothing rests on colour alone.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    figure, axes = new_figure(8, 0.45 * len(ladder) + 1.6)
+    positions = list(range(len(ladder)))
+    for y, row in zip(positions, ladder.itertuples(index=False)):
+        level = int(row.strength)
+        axes.barh(y, row.claims, color=_STRENGTH_COLOURS.get(level, PALETTE["black"]),
+                  hatch=_STRENGTH_HATCHES.get(level, ""), edgecolor="#333333", height=0.7)
+        axes.plot(row.in_text, y, marker=MARKERS[3], color=PALETTE["black"], linestyle="none", markersize=7)
+        axes.annotate(f"{row.claims} claim{'' if row.claims == 1 else 's'} · written {row.in_text}×", (max(row.claims, row.in_text), y),
+                      xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
+    axes.set_yticks(positions, [f"{int(r.strength)} · {r.cue_vi} ({r.gloss_en})" for r in ladder.itertuples()])
+    axes.set_xlabel("number of claims (bars) · times written in the article (diamonds)")
+    axes.set_title("Attribution verbs, from neutral (1) to loaded (4): the course's reading")
+    axes.grid(True, axis="x", color="#dddddd", linewidth=0.8)
+    axes.grid(False, axis="y")
+    top = int(max(ladder["claims"].max(), ladder["in_text"].max(), 1))
+    axes.set_xlim(0, top * 1.45 + 1)
+    handles = [Patch(facecolor=_STRENGTH_COLOURS[s], hatch=_STRENGTH_HATCHES[s], edgecolor="#333333",
+                     label=f"strength {s}" + (f": {STRENGTH_NAMES[s]}" if STRENGTH_NAMES[s] else "")) for s in sorted(STRENGTH_NAMES)]
+    handles.append(Line2D([], [], marker=MARKERS[3], color=PALETTE["black"], linestyle="none",
+                          label="times written in the article"))
+    axes.legend(handles=handles, loc="upper right", fontsize=8, frameon=True)
+    axes.xaxis.get_major_locator().set_params(integer=True)
+    return Chart(figure, ladder_alt_text(ladder))
+
+
+# --------------------------------------------------------------------------- the highlighter
+
+@dataclass
+class Highlighted:
+    """The article, sentence by sentence, with the chosen claims marked.
+
+    ``rows`` has one dict per sentence (``sentence_id``, ``paragraph``, ``text_vi``,
+    ``text_en``, ``marks``: a list of ``(claim_id, source_id, start, end)`` with
+    offsets into the sentence). ``selection`` says in words what was chosen.
+
+    In a notebook it shows as a table (Vietnamese, English working translation),
+    each marked sentence opening with ``▶`` and a label such as
+    ``[c08 · sk_ua_western_sources]`` and the claim's words in ``<mark>``;
+    ``repr`` gives the same as plain text, so nothing rests on colour.
+    """
+
+    selection: str
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def claim_ids(self) -> list[str]:
+        """The marked claims, in reading order."""
+        return [m[0] for row in self.rows for m in row["marks"]]
+
+    @property
+    def sentence_ids(self) -> list[str]:
+        """The sentences holding at least one marked claim."""
+        return [row["sentence_id"] for row in self.rows if row["marks"]]
+
+    def summary(self) -> str:
+        """One line: what is marked, and how many claims in how many sentences."""
+        n, s = len(self.claim_ids), len(self.sentence_ids)
+        return (f"Marked: claims with {self.selection} — {n} claim{'s' if n != 1 else ''} "
+                f"in {s} sentence{'s' if s != 1 else ''}, each labelled ▶ [claim · claimant].")
+
+    @staticmethod
+    def label(marks) -> str:
+        """The text label of a marked sentence, e.g. ``▶ [c07 · sk_ua_western_sources] [c08 · …]``."""
+        return "▶ " + " ".join(f"[{claim} · {source}]" for claim, source, _, _ in marks)
+
+    def __repr__(self) -> str:
+        lines = [self.summary()]
+        paragraph = None
+        for row in self.rows:
+            if row["paragraph"] != paragraph:
+                paragraph = row["paragraph"]
+                lines.append(f"¶{paragraph}")
+            marks = row["marks"]
+            lines.append(f"{self.label(marks)} {row['sentence_id']}" if marks else f"  {row['sentence_id']}")
+            lines.append(f"    VI: {row['text_vi']}")
+            lines.append(f"    EN ({TRANSLATION_LABEL}): {row['text_en']}")
+            for claim, _, start, end in marks:
+                lines.append(f"    {claim} marks: “{row['text_vi'][start:end]}”")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        body = []
+        for row in self.rows:
+            marks = row["marks"]
+            text = _marked_html(row["text_vi"], [(start, end) for _, _, start, end in marks])
+            if marks:
+                label = f'<strong style="white-space:nowrap">{html.escape(self.label(marks))}</strong><br>'
+                style = "border-left:6px solid #000;background:#fdf8d8"
+            else:
+                label, style = "", "color:#444"
+            body.append(f'<tr style="{style}"><th scope="row" style="text-align:left;font-weight:normal;'
+                        f'vertical-align:top;white-space:nowrap;{_PAD}">¶{row["paragraph"]} {row["sentence_id"]}</th>'
+                        f'<td lang="vi" style="text-align:left;vertical-align:top;{_PAD}">{label}{text}</td>'
+                        f'<td lang="en" style="text-align:left;vertical-align:top;{_PAD}">'
+                        f'{html.escape(row["text_en"])}</td></tr>')
+        return (f'<div class="claim-highlight"><p>{html.escape(self.summary())} The claim\'s own words are '
+                '<mark style="background:#F0E442;text-decoration:underline">highlighted and underlined</mark>.</p>'
+                '<table style="border-collapse:collapse"><thead><tr><th scope="col">sentence</th>'
+                '<th scope="col" style="text-align:left">Vietnamese (the article, verbatim)</th>'
+                f'<th scope="col" style="text-align:left">{TRANSLATION_LABEL}</th></tr></thead>'
+                f'<tbody>{"".join(body)}</tbody></table></div>')
+
+
+_PAD = "padding:0.25em 0.6em"
+
+
+def _marked_html(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` escaped, with every character inside one of ``spans`` wrapped in ``<mark>``."""
+    inside = [False] * len(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(text))):
+            inside[i] = True
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and inside[j] == inside[i]:
+            j += 1
+        piece = html.escape(text[i:j])
+        out.append(f'<mark style="background:#F0E442;text-decoration:underline">{piece}</mark>'
+                   if inside[i] else piece)
+        i = j
+    return "".join(out)
+
+
+def _chosen(value) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip().lower() in ("", ANY)):
+        return None
+    return str(value).strip()
+
+
+def highlight_claims(tables, claimant: str | None = None, side: str | None = None,
+                     claim_type: str | None = None) -> Highlighted:
+    """The article with the claims of one claimant, side and/or claim type marked.
+
+    Each filter is a value of ``claims.source_id``, ``sources.side`` or
+    ``claims.claim_type``; ``None`` or ``"any"`` leaves it open, and the filters
+    combine (a claim must match all of them). Raises
+    :class:`~critical_reading.errors.AssumptionError` for an unknown value or
+    when no claim matches, saying what would work.
+    """
+    claimant, side, claim_type = _chosen(claimant), _chosen(side), _chosen(claim_type)
+    known = list(tables.sources["source_id"])
+    for value, allowed, what in ((claimant, known, "claimant (source_id)"), (side, list(SIDES), "side"),
+                                 (claim_type, list(CLAIM_TYPES), "claim type")):
+        if value is not None and value not in allowed:
+            raise AssumptionError(f"{value!r} is not a {what}. Choose one of: {', '.join(allowed)}, or 'any'.")
+    picked = claims_with_sources(tables)
+    chosen = []
+    for column, value, word in (("source_id", claimant, "claimant"), ("side", side, "side"),
+                                ("claim_type", claim_type, "claim type")):
+        if value is not None:
+            picked = picked[picked[column] == value]
+            chosen.append(f"{word} = {value}")
+    selection = ", ".join(chosen) or "any claimant, side or type"
+    if picked.empty:
+        raise AssumptionError(f"no claim has {selection}. Set one of the choices back to 'any'.")
+    marks: dict[str, list] = {}
+    for claim in picked.itertuples(index=False):
+        sentence = tables.sentences.loc[tables.sentences["sentence_id"] == claim.sentence_id, "text_vi"].iloc[0]
+        start = sentence.find(claim.quote_vi)
+        marks.setdefault(claim.sentence_id, []).append((claim.claim_id, claim.source_id, start, start + len(claim.quote_vi)))
+    rows = [{"sentence_id": s.sentence_id, "paragraph": int(s.paragraph), "text_vi": s.text_vi,
+             "text_en": s.text_en, "marks": marks.get(s.sentence_id, [])}
+            for s in tables.sentences.itertuples(index=False)]
+    return Highlighted(selection, rows)
+
+
+def highlighter_options(tables) -> dict[str, list[tuple[str, str]]]:
+    """The choices of :func:`claim_highlighter`: ``(label, value)`` pairs per filter, ``"any"`` first.
+
+    Only values that occur in the claims are offered, so every single choice marks something.
+    """
+    claims = claims_with_sources(tables)
+    names = dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
+    present = list(dict.fromkeys(claims["source_id"]))
+    claimants = [(f"{names[s]} ({s})", s) for s in present]
+    sides = [(s, s) for s in SIDES if s in set(claims["side"])]
+    types = [(t, t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
+    return {"claimant": [("any claimant", ANY), *claimants], "side": [("any side", ANY), *sides],
+            "claim_type": [("any type", ANY), *types]}
+
+
+def claim_highlighter(tables, claimant: str = ANY, side: str = ANY, claim_type: str = ANY):
+    """Three drop-downs (claimant, side, claim type) above the highlighted article.
+
+    Built with :func:`critical_reading.display.interactive_view`, so the default
+    setting is rendered straight away and an empty combination shows one line.
+    The defaults are the starting choices; the function behind it is
+    :func:`highlight_claims`.
+    """
+    import ipywidgets as widgets
+
+    from .display import interactive_view
+
+    options = highlighter_options(tables)
+    style = {"description_width": "initial"}
+    layout = widgets.Layout(width="32em")
+    controls = {
+        "claimant": widgets.Dropdown(options=options["claimant"], value=claimant, description="Claimant:",
+                                     style=style, layout=layout),
+        "side": widgets.Dropdown(options=options["side"], value=side, description="Side:", style=style,
+                                 layout=layout),
+        "claim_type": widgets.Dropdown(options=options["claim_type"], value=claim_type,
+                                       description="Claim type:", style=style, layout=layout),
+    }
+    return interactive_view(lambda **chosen: highlight_claims(tables, **chosen), **controls)
