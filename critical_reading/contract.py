@@ -155,4 +155,17 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("change_en", meaning="what changed, and why it matters"),
         Column("source_urls", meaning="space-separated URLs from the dossier"),
     ),
+    "verdict_evidence": _cols(
+        Column("evidence_id", "id"),
+        Column("claim_id", meaning="the claim the evidence bears on: a claim_id in claims.csv"),
+        Column("relation", allowed=("corroborates", "contests", "context"),
+               meaning="what the evidence does to the claim (the course's judgement)"),
+        Column("estimate_id", required=False,
+               meaning="an estimate_id in estimates.csv; empty when the evidence is not an estimate"),
+        Column("source_en", required=False, meaning="who, when there is no estimate_id"),
+        Column("side", required=False, allowed=SIDES, meaning="the source's side, when there is no estimate_id"),
+        Column("date", "date", required=False, meaning="when it was published, when there is no estimate_id"),
+        Column("url", required=False, meaning="where it was found (from the dossier), when there is no estimate_id"),
+        Column("note_en", meaning="the reasoning: why it corroborates, contests or only gives context"),
+    ),
 }

@@ -195,6 +195,7 @@ class Tables:
     cues_vi: pd.DataFrame
     time_expressions: pd.DataFrame
     translation_drift: pd.DataFrame
+    verdict_evidence: pd.DataFrame
 
     @property
     def publication_date(self) -> dt.date:
@@ -231,7 +232,8 @@ def _check_ids(t: Tables, name: str, column: str, target: pd.Series, target_name
 
 
 def _table_of(id_name: str) -> str:
-    return {"sentence_id": "sentences", "source_id": "sources", "claim_id": "claims"}[id_name]
+    return {"sentence_id": "sentences", "source_id": "sources", "claim_id": "claims",
+            "estimate_id": "estimates"}[id_name]
 
 
 def check_links(t: Tables) -> None:
@@ -253,6 +255,9 @@ def check_links(t: Tables) -> None:
     _check_ids(t, "claims", "flagged_by", t.claims["claim_id"], "claim_id")
     _check_ids(t, "figures", "claim_id", t.claims["claim_id"], "claim_id")
     _check_ids(t, "figures", "source_id", t.sources["source_id"], "source_id")
+    _check_ids(t, "verdict_evidence", "claim_id", t.claims["claim_id"], "claim_id")
+    _check_ids(t, "verdict_evidence", "estimate_id", t.estimates["estimate_id"], "estimate_id")
+    _check_evidence_sources(t.verdict_evidence)
 
     for name, column in (("claims", "quote_vi"), ("translation_drift", "quote_vi"),
                          ("time_expressions", "text_vi")):
@@ -336,3 +341,21 @@ def _check_bounds(name: str, df: pd.DataFrame) -> None:
                             f"low/high {row['low']}/{row['high']} do not follow from "
                             f"{row['qualifier']} {row['value']}. Allowed: {expected.describe()} "
                             "(the interval rules in critical_reading/intervals.py).")
+
+
+def _check_evidence_sources(df: pd.DataFrame) -> None:
+    """Each piece of evidence is an estimate (estimate_id) or names its own source, side, date and url."""
+    own = ("source_en", "side", "date", "url")
+    for index, row in df.iterrows():
+        if pd.notna(row["estimate_id"]):
+            filled = [c for c in own if pd.notna(row[c])]
+            if filled:
+                raise _row_fail("verdict_evidence", df, index, filled[0],
+                                f"{row[filled[0]]!r} repeats what estimate {row['estimate_id']} holds. "
+                                "Allowed: empty when estimate_id is given.")
+        else:
+            empty = [c for c in own if pd.isna(row[c])]
+            if empty:
+                raise _row_fail("verdict_evidence", df, index, empty[0],
+                                "'' is not allowed. Allowed: source_en, side, date and url all filled "
+                                "when there is no estimate_id.")

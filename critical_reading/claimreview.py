@@ -1,0 +1,183 @@
+"""Verdicts as schema.org ClaimReview records (JSON-LD), the format fact-checkers publish in.
+
+:func:`claim_reviews` turns lesson 05's verdicts (:func:`critical_reading.verification.verdicts`)
+into one record per key claim; :func:`problems` and :func:`check_claim_reviews`
+check the fields that make a record usable; :func:`to_jsonld` writes them out.
+
+What goes where (schema.org ``ClaimReview``, with the properties the course
+dossier names, §4):
+
+- ``claimReviewed``: the claim in English (``claims.claim_en``, the course's paraphrase);
+- ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (``sources.name_en``)
+  and whose ``datePublished`` is the date of the Fox News report, the earliest
+  publication of the claim this course can document; its ``appearance`` is that
+  report (its URL, from the dossier) and the Vietnamese translation (no URL: the
+  outlet is not named);
+- ``reviewRating``: a ``Rating`` whose ``alternateName`` is the verdict and whose
+  ``ratingExplanation`` is the reason the rule gives; no number, because the four
+  verdicts are not points on one scale;
+- ``author``: the reviewer, a person: the learner (no organisation is invented);
+- ``datePublished``: the day of the review;
+- ``url``: where the review is published. A learner's review is not on the web, so
+  it points at the lesson notebook, relative to the course folder; change it if
+  you publish your reviews;
+- ``citation``: the outside sources behind the verdict, with their URLs from the dossier;
+  each is named with the date of its statement (not of the page, which the dossier does not record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import DataContractError, LearnerError
+from .verification import evidence, verdicts
+
+#: Where a learner's review lives until it is published: the lesson, relative to the course folder.
+REVIEW_URL = "notebooks/05-putting-it-together.ipynb"
+#: The reviewer when none is given: the learner, not an organisation.
+DEFAULT_REVIEWER = "A learner of the course Reading a war report critically"
+#: Fields every record must have (dotted paths into the record).
+REQUIRED_FIELDS = ("@context", "@type", "claimReviewed", "url", "datePublished", "author.name",
+                   "reviewRating.@type", "reviewRating.alternateName", "itemReviewed.@type",
+                   "itemReviewed.author.name", "itemReviewed.datePublished")
+_TYPES = {"@type": "ClaimReview", "reviewRating.@type": "Rating", "itemReviewed.@type": "Claim"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PEOPLE = ("official", "military")  # sources.kind values that are persons
+
+
+def original_report(tables, evidence_table: pd.DataFrame | None = None) -> dict:
+    """The English original of the article, as the dossier records it, and who translated it.
+
+    ``url``, ``publisher`` and ``date`` come from the evidence that corroborates
+    the source line (the article's last sentence) in ``verdict_evidence.csv``;
+    ``translator`` is the source line's claimant (the unnamed Vietnamese outlet).
+    ``evidence_table`` is :func:`~critical_reading.verification.evidence`'s table
+    (computed if not given).
+    """
+    ev = evidence(tables) if evidence_table is None else evidence_table
+    last = tables.sentences["sentence_id"].iloc[-1]
+    line = set(tables.claims.loc[tables.claims["sentence_id"] == last, "claim_id"])
+    rows = ev[ev["claim_id"].isin(line) & (ev["relation"] == "corroborates")]
+    if rows.empty:
+        raise DataContractError("data/verdict_evidence.csv: no evidence corroborates the source line, so the "
+                                "original report's URL is unknown. Allowed: a row for the source line's claim "
+                                "with the report's source_en, date and url.")
+    row = rows.iloc[0]
+    speaker = tables.claims.set_index("claim_id").at[row["claim_id"], "source_id"]
+    return {"url": row["url"], "publisher": row["source_en"], "date": row["date"].date().isoformat(),
+            "translator": tables.sources.set_index("source_id").at[speaker, "name_en"]}
+
+
+def _get(record: dict, path: str):
+    value = record
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def claim_reviews(tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: dt.date | None = None,
+                  url: str = REVIEW_URL, claim_ids: list[str] | None = None) -> list[dict]:
+    """ClaimReview records (dicts ready for JSON), one per key claim in reading order.
+
+    ``claim_ids`` picks some key claims (default: all of them, as
+    :func:`~critical_reading.verification.verdicts` lists them);
+    ``date_published`` (the day of the review) defaults to today.
+    """
+    table = verdicts(tables)
+    wanted = list(table.index) if claim_ids is None else list(claim_ids)
+    unknown = [i for i in wanted if i not in table.index]
+    if unknown:
+        raise LearnerError(f"{unknown[0]!r} has no verdict. Claims with a verdict: {', '.join(table.index)}.")
+    ev = evidence(tables)
+    original = original_report(tables, ev)
+    claims = tables.claims.set_index("claim_id")
+    sources = tables.sources.set_index("source_id")
+    day = (date_published or dt.date.today()).isoformat()
+    records = []
+    for claim_id in wanted:
+        claim, verdict = claims.loc[claim_id], table.loc[claim_id]
+        source = sources.loc[claim["source_id"]]
+        record = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": claim_id,
+            "url": url,
+            "datePublished": day,
+            "inLanguage": "en",
+            "author": {"@type": "Person", "name": reviewer},
+            "claimReviewed": claim["claim_en"],
+            "reviewRating": {"@type": "Rating", "alternateName": verdict["verdict"],
+                             "ratingExplanation": verdict["why"]},
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Person" if source["kind"] in _PEOPLE else "Organization",
+                           "name": source["name_en"]},
+                "datePublished": original["date"],
+                "appearance": [
+                    {"@type": "NewsArticle", "url": original["url"], "datePublished": original["date"],
+                     "publisher": {"@type": "Organization", "name": original["publisher"]}},
+                    {"@type": "NewsArticle", "inLanguage": "vi", "isBasedOn": original["url"],
+                     "publisher": {"@type": "Organization", "name": original["translator"]}},
+                ],
+            },
+        }
+        cited = ev[ev["claim_id"] == claim_id].drop_duplicates("url")
+        if len(cited):
+            record["citation"] = [{"@type": "CreativeWork", "url": row.url,
+                                   "name": f"{row.source_en}, {row.date.date().isoformat()}"}
+                                  for row in cited.itertuples(index=False)]
+        records.append(record)
+    return records
+
+
+def problems(record: dict) -> list[str]:
+    """What is wrong with one record: missing required fields, wrong types, badly written dates.
+
+    An empty list means the record has every field in :data:`REQUIRED_FIELDS`.
+
+    >>> problems({"@type": "ClaimReview"})[:2]
+    ['missing @context', 'missing claimReviewed']
+    """
+    found = []
+    for path in REQUIRED_FIELDS:
+        value = _get(record, path)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            found.append(f"missing {path}")
+        elif path in _TYPES and value != _TYPES[path]:
+            found.append(f"{path} is {value!r}, not {_TYPES[path]!r}")
+        elif path.endswith("datePublished") and not _DATE.fullmatch(str(value)):
+            found.append(f"{path} {value!r} is not a date written YYYY-MM-DD")
+    return found
+
+
+def check_claim_reviews(records: list[dict]) -> str:
+    """Check every record; return a one-line summary, or raise a one-line LearnerError at the first problem."""
+    if not records:
+        raise LearnerError("there are no ClaimReview records to check.")
+    for number, record in enumerate(records, start=1):
+        found = problems(record)
+        if found:
+            name = record.get("identifier", f"record {number}")
+            raise LearnerError(f"ClaimReview {name}: {found[0]}. Every record needs: {', '.join(REQUIRED_FIELDS)}.")
+    return (f"{len(records)} ClaimReview records, each with all {len(REQUIRED_FIELDS)} required fields: "
+            + ", ".join(REQUIRED_FIELDS) + ".")
+
+
+def to_jsonld(records: list[dict]) -> str:
+    """The records as JSON-LD text (a JSON list, UTF-8, indented)."""
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def save_jsonld(records: list[dict], path: str | Path) -> Path:
+    """Check the records and write them to ``path`` as JSON-LD; return the path."""
+    check_claim_reviews(records)
+    path = Path(path)
+    path.write_text(to_jsonld(records) + "\n", encoding="utf-8")
+    return path
