@@ -203,12 +203,31 @@ class Tables:
         return _source_line_date(self)
 
 
+_cache: dict[Path, tuple[tuple, Tables]] = {}
+
+
+def _fingerprint(folder: Path) -> tuple:
+    files = [folder / ARTICLE_FILE, *(folder / f"{name}.csv" for name in TABLES)]
+    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (f.name,) for f in files)
+
+
 def load_tables(folder: Path | None = None) -> Tables:
-    """Load the article and every table, and check them against each other."""
-    folder = folder or data_dir()
-    tables = Tables(article=load_article(folder), **{name: read_table(name, folder) for name in TABLES})
-    check_links(tables)
-    return tables
+    """Load the article and every table, and check them against each other.
+
+    The checked tables are kept in memory until a file in the folder changes, so the
+    setup cell's second load is free and a teacher's edit is still picked up on the
+    next call. Each call returns its own copies: changing one in a notebook cannot
+    change what the next call returns.
+    """
+    folder = (folder or data_dir()).resolve()
+    fingerprint = _fingerprint(folder)
+    cached = _cache.get(folder)
+    if cached is None or cached[0] != fingerprint:
+        tables = Tables(article=load_article(folder), **{name: read_table(name, folder) for name in TABLES})
+        check_links(tables)
+        _cache[folder] = (fingerprint, tables)
+    tables = _cache[folder][1]
+    return Tables(article=tables.article, **{name: getattr(tables, name).copy() for name in TABLES})
 
 
 def _row_fail(name, df, index, column, message) -> DataContractError:

@@ -65,3 +65,14 @@ def test_not_utf8(edited_data):
     (folder / "sources.csv").write_bytes("source_id,name_en\nx,\xff\n".encode("latin-1"))
     with pytest.raises(DataContractError, match="cannot be read as UTF-8 CSV"):
         load_tables(folder)
+
+
+def test_an_edit_is_picked_up_and_copies_are_independent(edited_data):
+    folder = edited_data("sources.csv", "source_id", "source_id")
+    first = load_tables(folder)
+    first.sources.loc[0, "name_en"] = "changed in a notebook"
+    assert load_tables(folder).sources.loc[0, "name_en"] != "changed in a notebook"
+    text = (folder / "sources.csv").read_text(encoding="utf-8").replace(",russia,true,", ",moscow,true,", 1)
+    (folder / "sources.csv").write_text(text + "\n", encoding="utf-8")  # size changes too
+    with pytest.raises(DataContractError, match="moscow"):
+        load_tables(folder)
