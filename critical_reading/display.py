@@ -12,6 +12,7 @@ Three rules of the course live here so that every lesson follows them:
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import io
 
@@ -138,6 +139,26 @@ def interactive_view(render, **controls):
     for control in controls.values():
         control.observe(refresh, names="value")
     refresh()
-    box = widgets.VBox([*controls.values(), output])
+    box = _interactive_box_class()([*controls.values(), output])
     box.add_class("course-interactive")
     return box
+
+
+STATIC_WIDGET_TEXT = ("[Interactive view: its controls work only when the notebook runs live "
+                      "(JupyterLab, Binder or JupyterHub). The result above shows the default setting.]")
+
+
+@functools.cache
+def _interactive_box_class():
+    """A VBox whose plain-text form is a sentence, not ``VBox(children=(…``.
+
+    A page that cannot run widgets (GitHub, nbviewer, a printed copy) shows that
+    plain text in place of the controls.
+    """
+    import ipywidgets as widgets
+
+    class InteractiveBox(widgets.VBox):
+        def __repr__(self):
+            return STATIC_WIDGET_TEXT
+
+    return InteractiveBox

@@ -54,6 +54,7 @@ def test_interactive_view_renders_now_and_on_change(capsys):
     slider = widgets.FloatSlider(value=0.5, min=0, max=2)
     box = interactive_view(render, share=slider)
     assert "course-interactive" in box._dom_classes
+    assert repr(box).startswith("[Interactive view:")  # what GitHub or nbviewer shows
     assert seen == [0.5]
     slider.value = 1.5  # raises inside render: shown as one line, not propagated
     assert seen == [0.5, 1.5]
