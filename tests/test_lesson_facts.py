@@ -5,6 +5,7 @@ mention one (an answer in a hidden block, say), it must be a number that data/,
 the article or the dossier contains, so nothing invented slips into prose.
 """
 
+import csv
 import re
 
 import nbformat
@@ -25,7 +26,10 @@ def _normal(number: str) -> str:
 
 
 def _known_numbers() -> set[str]:
-    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "data").glob("*.csv")]
+    texts = []
+    for path in (ROOT / "data").glob("*.csv"):  # cell by cell: "…,900,1100,…" holds 900 and 1100
+        with path.open(encoding="utf-8", newline="") as handle:
+            texts += [cell for row in csv.reader(handle) for cell in row]
     texts.append((ROOT / "data" / "article.vi.txt").read_text(encoding="utf-8"))
     if SHARED.exists():
         texts.append((SHARED / "dossier.md").read_text(encoding="utf-8"))
