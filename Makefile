@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab test setup clean
+.PHONY: lab test setup clean student-copies browser-test benchmark hub-link
 
 setup: $(STAMP)
 
@@ -18,10 +18,25 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@touch $@
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --LabApp.news_url=None \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# Regenerate exercises/release/ from the masters in exercises/source/ (nbgrader generate_assignment).
+student-copies: $(STAMP)
+	$(BIN)/python scripts/generate_student_copies.py
+
+browser-test: $(STAMP)
+	$(BIN)/python -m pytest tests/test_browser.py
+
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark.py
+
+# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb]
+hub-link:
+	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK)
 
 clean:
 	rm -rf $(VENV)
