@@ -397,11 +397,9 @@ def show_sentences(*sentence_ids: str) -> _Sentences:
 
 def expected_chain(claim_id: str = "c08", tables=None) -> list[str]:
     """Who passed the claim on, from its claimant to the Vietnamese outlet, as source ids."""
-    t = tables or _tables()
-    row = t.claims.set_index("claim_id").loc[claim_id]
-    conduits = [] if pd.isna(row["relayed_by"]) else row["relayed_by"].split(">")
-    chain = [row["source_id"], *conduits]
-    return chain if chain[-1] == "vn_outlet" else [*chain, "vn_outlet"]
+    from .reading import chain_of
+
+    return chain_of(tables or _tables(), claim_id)
 
 
 @_question("a list of source ids in order, like ['first_id', 'second_id', …]")
