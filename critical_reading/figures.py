@@ -67,6 +67,10 @@ MEASURES = {
     "settlements_total": "settlements in all",
 }
 
+#: Definitions of troop counts that cover only the first deployment, not all troops sent
+#: (``estimates.csv``: "troops sent (first deployment)", "troops sent initially").
+FIRST_DEPLOYMENT = re.compile(r"first deployment|\binitially\b")
+
 #: Counts that can only grow over time (a later, lower figure must count a different group).
 CUMULATIVE = ("troops sent", "killed", "wounded", "casualties")
 
@@ -111,17 +115,24 @@ def describe_people(interval: Interval, unit: str = "") -> str:
     return rounded.describe(unit)
 
 
-def describe_share(interval: Interval) -> str:
+def describe_share(interval: Interval, span: bool = False) -> str:
     """A range of shares (0 to 1) as whole percentages.
+
+    With ``span=True`` both ends are always written ("39% to 100%"), for tables
+    whose reader should see the upper end too.
 
     >>> describe_share(Interval(0.3896, 1.0))
     'at least 39%'
+    >>> describe_share(Interval(0.3896, 1.0), span=True)
+    '39% to 100%'
     >>> describe_share(Interval(0.0, 0.3667))
     'at most 37%'
     """
     low, high = round(interval.low * 100), round(interval.high * 100)
     if low == high:
         return f"{low}%"
+    if span:
+        return f"{low}% to {min(high, 100)}%"
     if high >= 100 and low > 0:
         return f"at least {low}%"
     if low <= 0 and high < 100:
@@ -330,7 +341,11 @@ def figure_quotes(tables, figure_ids: Iterable[str] | None = None) -> Quotes:
 
 
 class DriftNote:
-    """A documented translation difference (``translation_drift.csv``) beside its sentence."""
+    """A documented difference between the English chain and the Vietnamese text, beside its sentence.
+
+    The rows come from ``translation_drift.csv``. Where in the chain (Reuters, Fox, other
+    English rewrites, or the Vietnamese translation) each change happened is not always known.
+    """
 
     def __init__(self, quote: Quote, rows: pd.DataFrame):
         self.quote, self.rows = quote, rows
@@ -354,7 +369,8 @@ class DriftNote:
 
 
 def drift_for(tables, figure_id: str) -> DriftNote:
-    """The translation differences recorded for the sentence that holds a figure.
+    """The documented differences between the English chain and the Vietnamese text, for the
+    sentence that holds a figure.
 
     Raises :class:`AssumptionError` when none is recorded for that sentence.
     """
@@ -362,7 +378,8 @@ def drift_for(tables, figure_id: str) -> DriftNote:
     sentence_id = tables.claims.set_index("claim_id").at[row["claim_id"], "sentence_id"]
     rows = tables.translation_drift[tables.translation_drift["sentence_id"] == sentence_id]
     if rows.empty:
-        raise AssumptionError(f"no translation difference is recorded for sentence {sentence_id} ({figure_id}).")
+        raise AssumptionError(f"no difference from the English chain is recorded for sentence {sentence_id} "
+                              f"({figure_id}).")
     quote = figure_quotes(tables, [figure_id]).quotes[0]
     return DriftNote(quote, rows)
 
@@ -385,6 +402,9 @@ def word_use(tables, words: Sequence[str] = CASUALTY_WORDS) -> pd.DataFrame:
 
 def death_rates(tables, about_tolerance: float = ABOUT_TOLERANCE) -> pd.DataFrame:
     """Deaths as a share of the troops sent, for each claimant who gives both, as ranges.
+
+    Each share is written with both ends ("39% to 100%"): no more soldiers can die than were
+    sent, so 100% is the ceiling when the deaths have no upper bound.
 
     For the unnamed sources: "more than 6,000" killed of "about 14,000" sent. For
     Zelensky: two-thirds of "more than 4,000" casualties, of "up to 12,000" sent.
@@ -413,7 +433,7 @@ def death_rates(tables, about_tolerance: float = ABOUT_TOLERANCE) -> pd.DataFram
                      "killed (interval)": describe_people(killed),
                      "troops sent": (f"{figure_in_english(tables, mine.at['troops_sent', 'text_vi'])}: "
                                      f"{describe_people(troops)}"),
-                     "share of troops killed": describe_share(rate) if rate else "impossible"})
+                     "share of troops killed": describe_share(rate, span=True) if rate else "impossible"})
     return pd.DataFrame(rows)
 
 
@@ -795,6 +815,20 @@ def shares_from_killed_and_wounded(tables, about_tolerance: float = ABOUT_TOLERA
     return pd.DataFrame(rows)
 
 
+def nearest_in_time(frame: pd.DataFrame, day) -> pd.Series | None:
+    """The row of ``frame`` whose ``date`` is nearest to ``day`` (the earlier one on a tie).
+
+    The course's one rule for pairing a casualty estimate with an estimate of deaths,
+    used by :func:`agreement_table` and :func:`reconciled_statement`. Returns ``None``
+    for an empty frame.
+    """
+    if frame.empty:
+        return None
+    ordered = frame.sort_values(["date", "estimate_id"], kind="stable")
+    gaps = (ordered["date"] - pd.Timestamp(day)).abs()
+    return ordered.loc[gaps.idxmin()]
+
+
 def agreement_table(tables, share=None, sources=None, as_of=None,
                     about_tolerance: float = ABOUT_TOLERANCE) -> pd.DataFrame:
     """Each casualty estimate beside the estimate of deaths nearest to it in time.
@@ -815,13 +849,12 @@ def agreement_table(tables, share=None, sources=None, as_of=None,
             row.update({"nearest estimate of deaths": "none chosen", "days apart": None,
                         "agree if share killed is": ""})
         else:
-            gaps = (killed["date"] - cas["date"]).abs()
-            k = killed.loc[gaps.idxmin()]
+            k = nearest_in_time(killed, cas["date"])
             k_item = _estimate_item(tables, k["estimate_id"], about_tolerance)
             needed = share_range(k_item.interval, c_item.interval)
             row.update({"nearest estimate of deaths": f"{k_item.label} {_short(k['source'])} {_iso(k_item.date)}: "
                                                       f"{describe_people(k_item.interval)}",
-                        "days apart": int(gaps.min().days),
+                        "days apart": abs((k["date"] - cas["date"]).days),
                         "agree if share killed is": describe_share(needed) if needed else "never"})
         if a.share is not None:
             implied = implied_killed(c_item.interval, a.share)
@@ -1096,10 +1129,14 @@ def reconciled_statement(tables, share=None, sources=None, as_of=None,
     It sets the article's troop and loss figures (``f01``, ``f02``, ``f06``, ``f07``)
     against the outside estimates that the chosen ``sources`` had published by
     ``as_of`` (default: all sources, the article's date), leaving out the report the
-    article itself relays. With ``share``, it adds what the latest casualty estimate
-    implies at that share of casualties killed. Estimates published after the article
-    are reported as later information once ``as_of`` reaches them. The sentence
-    patterns are in :data:`STATEMENT`.
+    article itself relays. Troop counts are compared like with like: counts of all troops
+    sent against the article's total (an older, lower total is not a contradiction, since
+    troops sent only grow), while counts of the first deployment alone (:data:`FIRST_DEPLOYMENT`)
+    are set aside. A casualty estimate is paired with the estimate of deaths nearest to it in
+    time (:func:`nearest_in_time`, the rule of :func:`agreement_table`). With ``share``, it
+    adds what the latest casualty estimate implies at that share of casualties killed.
+    Estimates published after the article are reported as later information once ``as_of``
+    reaches them. The sentence patterns are in :data:`STATEMENT`.
     """
     a = check_assumptions(tables, share, sources, as_of)
     pub, pub_day = tables.publication_date, pd.Timestamp(tables.publication_date)
@@ -1127,20 +1164,35 @@ def reconciled_statement(tables, share=None, sources=None, as_of=None,
     out[-1] += ":"
     out.append(STATEMENT["definitions"].format(tolerance=f"{about_tolerance:.0%}"))
 
+    # Troop counts: totals are compared with the article's total; an older, lower total is no
+    # contradiction (troops sent only grow); counts of the first deployment alone are set aside.
     troops_f = _figure_item(tables, "f01", about_tolerance)
     troops = before[before["quantity"].isin(["troops_sent", "troops_additional"])]
-    fits, misses = [], []
+    fits, older, misses, partial = [], [], [], []
     for (_day, _source), group in troops.groupby(["date", "source"], sort=True):
         total = item(tables, list(group["estimate_id"]), about_tolerance)
         words = " + ".join(_short_value(r) for _, r in group.iterrows())
         text = f"{_source}'s {words} ({lst(list(group['definition']))}; {_iso(total.date)})"
-        (fits if total.interval.overlaps(troops_f.interval) else misses).append(text)
-    if fits or misses:
+        if all(FIRST_DEPLOYMENT.search(d) for d in group["definition"]):
+            partial.append(text)
+        elif total.interval.overlaps(troops_f.interval):
+            fits.append(text)
+        elif (troops_f.date is not None and total.date < troops_f.date
+              and total.interval.high < troops_f.interval.low):
+            older.append(text)
+        else:
+            misses.append(text)
+    if fits or older or misses:
         sentence = STATEMENT["troops"].format(figure=troops_f.as_said, range=_range_words(troops_f.interval),
-                                              n=len(fits), m=len(fits) + len(misses))
+                                              n=len(fits), m=len(fits) + len(older) + len(misses),
+                                              counts="count" if len(fits) + len(older) + len(misses) == 1
+                                              else "counts")
         sentence += (": " + lst(fits)) if fits else ""
-        sentence += ("; it does not overlap " + lst(misses, "or")) if misses else ""
+        sentence += STATEMENT["troops_older"].format(counts=lst(older)) if older else ""
+        sentence += STATEMENT["troops_apart"].format(counts=lst(misses, "or")) if misses else ""
         out.append(sentence + ".")
+    if partial:
+        out.append(STATEMENT["troops_partial"].format(counts=lst(partial)))
 
     killed_f = _figure_item(tables, "f02", about_tolerance)
     k = _latest(before[before["quantity"] == "killed"])
@@ -1160,11 +1212,13 @@ def reconciled_statement(tables, share=None, sources=None, as_of=None,
     m = _latest(matching)
     if m is not None:
         out.append(STATEMENT["slip"].format(estimate=est(m)))
-        if k is not None:
-            needed = share_range(_row_interval(k, about_tolerance), _row_interval(m, about_tolerance))
-            if needed is not None:
-                out.append(STATEMENT["fit"].format(casualties=m["source"], deaths=k["source"],
-                                                   share=describe_share(needed)))
+        near = nearest_in_time(before[before["quantity"] == "killed"], m["date"])
+        if near is not None:
+            needed = share_range(_row_interval(near, about_tolerance), _row_interval(m, about_tolerance))
+            fit = STATEMENT["fit"] if needed is not None else STATEMENT["no_fit"]
+            out.append(fit.format(casualties=m["source"], deaths=est(near),
+                                  days=abs((near["date"] - m["date"]).days),
+                                  share=describe_share(needed) if needed is not None else ""))
 
     cas_f = _figure_item(tables, "f06", about_tolerance)
     z_share = figure_value(tables, "f07")
@@ -1202,7 +1256,12 @@ STATEMENT = {
     "definitions": ("Casualties count the killed, wounded, missing and captured (the NATO definition), so the "
                     "killed are only part of them; “about” is read here as within {tolerance} either way, and "
                     "“more than” as having no upper bound."),
-    "troops": ("The article's {figure} troops sent ({range}) overlaps {n} of the {m} troop counts"),
+    "troops": "The article's {figure} troops sent ({range}) overlaps {n} of the {m} {counts} of all troops sent",
+    "troops_older": ("; it is above {counts}, but troops sent can only grow, so an older, lower count does not "
+                     "contradict it"),
+    "troops_apart": "; it does not overlap {counts}",
+    "troops_partial": ("Counts of the first deployment only are not expected to match the article's total, "
+                       "and are set aside: {counts}."),
     "killed_lead": "The article's {figure} killed (from {who}, {date})",
     "no_deaths": " cannot be checked: no chosen source had published an estimate of deaths by then.",
     "deaths_overlap": " overlaps the latest estimate of deaths, {estimate}.",
@@ -1211,7 +1270,12 @@ STATEMENT = {
     "slip": ("It does match, in size, {estimate}, a count that also includes the wounded, missing and captured: "
              "a slip from casualties to killed somewhere up the chain would explain this (an inference, not "
              "proven)."),
-    "fit": "{casualties}'s casualties and {deaths}'s deaths fit together only if {share} of casualties were killed.",
+    "fit": ("{casualties}'s casualty estimate, set against the estimate of deaths nearest to it in time "
+            "(the course's pairing rule), {deaths}, {days} days apart, fits only if {share} of casualties "
+            "were killed."),
+    "no_fit": ("{casualties}'s casualty estimate, set against the estimate of deaths nearest to it in time "
+               "(the course's pairing rule), {deaths}, {days} days apart, cannot fit: the deaths outnumber "
+               "the casualties."),
     "zelensky": ("{who}'s undated {casualties} casualties, {share} of them dead in his estimate, imply "
                  "{killed} killed"),
     "zelensky_dated": ("; his dated casualty figures are {figures}, so the quotation may be that old "

@@ -1,5 +1,6 @@
 """Unit tests of critical_reading.figures: lesson 03's intervals, comparisons and reconciliation."""
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -34,6 +35,12 @@ def test_describe_people_rounds_to_whole_people(interval, words):
 ])
 def test_describe_share(interval, words):
     assert F.describe_share(interval) == words
+
+
+def test_describe_share_span_writes_both_ends():
+    assert F.describe_share(Interval(0.3896, 1.0), span=True) == "39% to 100%"
+    assert F.describe_share(Interval(0.0, 0.3667), span=True) == "0% to 37%"
+    assert F.describe_share(Interval(0.6667, 0.6667), span=True) == "67%"
 
 
 def test_add_intervals_closed_and_open():
@@ -156,8 +163,9 @@ def test_word_use_finds_the_casualty_words(tables):
 
 def test_death_rates_from_the_article(tables):
     rates = F.death_rates(tables).set_index("killed (as said)")["share of troops killed"].to_dict()
-    assert rates == {"more than 6,000 killed": "at least 39%",
-                     "two-thirds of more than 4,000 casualties": "at least 22%"}
+    # both ends shown: with no upper bound on deaths, the ceiling is all the troops sent
+    assert rates == {"more than 6,000 killed": "39% to 100%",
+                     "two-thirds of more than 4,000 casualties": "22% to 100%"}
 
 
 # --------------------------------------------------------------------------- comparisons
@@ -305,6 +313,13 @@ def test_shares_from_killed_and_wounded(tables):
     assert list(table["ids"]) == ["e03+e04", "e08+e09", "e14+e15"]
 
 
+def test_nearest_in_time(tables):
+    killed = tables.estimates[tables.estimates["quantity"] == "killed"]
+    assert F.nearest_in_time(killed, pd.Timestamp("2025-06-15"))["estimate_id"] == "e14"  # 46 days, not 79
+    assert F.nearest_in_time(killed, "2025-09-01")["estimate_id"] == "e23"
+    assert F.nearest_in_time(killed.iloc[0:0], "2025-09-01") is None
+
+
 def test_agreement_table(tables):
     table = F.agreement_table(tables)
     assert len(table) == 4 and "agree if share killed is" in table
@@ -369,13 +384,38 @@ def test_reconciled_statement_default(tables):
     assert "\n" not in text and repr(text) == str(text) and text._repr_html_().startswith("<p")
     for words in ("published by 2025-11-14 (the date of the article)", "leaving out the report of Reuters",
                   "killed, wounded, missing and captured", "within 10% either way",
-                  "overlaps 3 of the 5 troop counts", "South Korea JCS's about 11,000 + about 3,000",
+                  "overlaps 3 of the 4 counts of all troops sent", "South Korea JCS's about 11,000 + about 3,000",
+                  "it is above Volodymyr Zelensky's 12,000 (troops sent; 2025-01-05), but troops sent can only grow",
+                  "first deployment only are not expected to match the article's total",
                   "more than 6,000 killed", "South Korea NIS's about 2,000 killed (1,800 to 2,200; 2025-09-02)",
                   "grew by at least 3,800 in the 73 days", "UK Defence Intelligence's more than 6,000 casualties",
-                  "an inference, not proven", "at most 37% of casualties", "imply 2,667 or more killed",
+                  "an inference, not proven", "the estimate of deaths nearest to it in time",
+                  "South Korea NIS's about 600 killed (540 to 660; 2025-04-30), 46 days apart",
+                  "at most 11% of casualties", "imply 2,667 or more killed",
                   "309 days before the article", "3 of its 9 figures (f02, f06 and f07)"):
         assert words in text, words
     assert "Later information" not in text and "If a share" not in text
+    assert "does not overlap Volodymyr Zelensky" not in text  # an older, lower total is no mismatch
+    assert "does not overlap UK Defence Intelligence's about 11,000" not in text  # a first-deployment count
+
+
+def test_reconciled_statement_pairs_like_the_agreement_table(tables):
+    """The statement's share for a casualty estimate is the agreement table's for the same pair."""
+    text = F.reconciled_statement(tables)
+    row = F.agreement_table(tables).set_index("days apart").loc[46]
+    assert row["nearest estimate of deaths"].startswith("e14 NIS 2025-04-30")
+    assert f"fits only if {row['agree if share killed is']} of casualties" in text
+
+
+def test_reconciled_statement_other_troop_counts_and_no_fit(tables):
+    e = tables.estimates.copy()
+    e.loc[e["estimate_id"] == "e13", ["value", "low", "high"]] = 20000  # a later, higher total
+    e.loc[e["estimate_id"] == "e17", ["qualifier", "high"]] = ["exact", 6000]  # a closed casualty count
+    e.loc[e["estimate_id"] == "e14", ["value", "low", "high"]] = 7000  # more deaths than casualties
+    e.loc[e["estimate_id"] == "e14", "qualifier"] = "exact"
+    text = F.reconciled_statement(dataclasses.replace(tables, estimates=e))
+    assert "overlaps 2 of the 4 counts" in text and "it does not overlap South Korea NIS's 20,000" in text
+    assert "South Korea NIS's 7,000 killed (2025-04-30), 46 days apart, cannot fit" in text
 
 
 def test_reconciled_statement_follows_the_assumptions(tables):
