@@ -15,7 +15,9 @@ dossier names, §4):
   outlet is not named);
 - ``reviewRating``: a ``Rating`` whose ``alternateName`` is the verdict and whose
   ``ratingExplanation`` is the reason the rule gives; no number, because the four
-  verdicts are not points on one scale;
+  verdicts are not points on one scale. A record travels without the lesson, so the
+  verdict says what it rests on: "unverified by the course's sources" is a statement
+  about this course's sources, not about the claim;
 - ``author``: the reviewer, a person: the learner (no organisation is invented);
 - ``datePublished``: the day of the review;
 - ``url``: where the review is published. A learner's review is not on the web, so

@@ -13,7 +13,8 @@ but not flagged:
   rule ("a disclaimer covers what comes just before it") against that reading.
 - :func:`reasons_for_caution` and :func:`unflagged_claims` find claims that are
   unverified but carry no disclaimer; :func:`verification_table`,
-  :func:`paragraph_summary` and :func:`verification_map` map each claim's status.
+  :func:`paragraph_summary`, :func:`status_counts` and :func:`verification_map`
+  map each claim's status.
 - :func:`claimant_stakes` lists what each claimant stands to gain.
 
 Lesson 05 turns the tables into a verdict per key claim with :func:`verdicts`
@@ -43,8 +44,11 @@ from .reading import TextTable
 #: Parties to the conflict, as ``sources.side`` names them.
 PARTIES = ("russia", "ukraine", "north_korea")
 
-#: Which parties fight on the same side. The article itself says North Korea sent its
-#: soldiers under a mutual defence treaty with Russia (sentence s07).
+#: Which parties fight on the same side: the course's judgement, open to discussion (lesson 05).
+#: The article reports, from unnamed sources, that North Korea sent its soldiers "under a
+#: mutual defence treaty" (sentence s07) without naming the other party; that the treaty is
+#: with Russia is the course's inference. The article, reporting Zelensky (s16), describes the
+#: North Koreans as sent "to support Russia's war effort".
 CAMPS = {"russia": "russia_north_korea", "north_korea": "russia_north_korea", "ukraine": "ukraine"}
 
 #: A claim's status on the verification map: its ``verification``, or ``disclaimer``.
@@ -72,8 +76,11 @@ REASON_LABELS = {
 #: Claim types that get a verdict: statements of fact that outside sources could check.
 KEY_CLAIM_TYPES = ("event", "figure", "background")
 
-#: The four verdicts, in the order the rule tries them.
-VERDICTS = ("contested", "corroborated elsewhere", "established background", "unverifiable")
+#: The four verdicts, in the order the rule tries them. The last is a statement about the
+#: course, not about the claim: the course's sources hold nothing independent that confirms
+#: or contradicts it (the claim may well be true).
+VERDICTS = ("contested", "corroborated elsewhere", "established background", "unverified by the course's sources")
+_CONTESTED, _CORROBORATED, _ESTABLISHED, _UNVERIFIED = VERDICTS
 
 #: Why a claim got its verdict: one line per outcome of the rule in :func:`verdicts`.
 WHY = {
@@ -417,6 +424,18 @@ def paragraph_summary(tables) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("paragraph")
 
 
+def status_counts(tables) -> pd.DataFrame:
+    """How many claims have each status on the verification map, and which, in the order of :data:`STATUS_LABELS`.
+
+    The ``disclaimer`` row counts the disclaimers themselves; the
+    ``flagged as unverified`` row counts the claims they cover.
+    """
+    status = claim_status(tables)
+    rows = [{"status": label, "claims": int((status == key).sum()), "claim_ids": _join(status.index[status == key])}
+            for key, label in STATUS_LABELS.items()]
+    return pd.DataFrame(rows).set_index("status")
+
+
 def verification_map(tables) -> Chart:
     """The verification map: one marker per claim, paragraph by paragraph, shaped and coloured by status.
 
@@ -455,9 +474,18 @@ def claimant_stakes(tables) -> pd.DataFrame:
     """Each claimant, in order of first appearance, with its side, its claims and what it stands to gain.
 
     ``stake_en`` comes from ``sources.csv``; most of it is the course's inference
-    and says so. ``claims`` counts the claimant's claims other than disclaimers,
-    ``unflagged`` those of them that no disclaimer covers and that are not
-    background, ``disclaimers`` the disclaimers it makes.
+    and says so. The counts, each named for exactly what it counts:
+
+    - ``claims_excluding_disclaimers``: the claimant's claims other than disclaimers,
+      which split into
+    - ``flagged``: those a disclaimer covers (``flagged_unverified``),
+    - ``unflagged_non_background``: those no disclaimer covers that are not
+      presented as background (the claims of :func:`unflagged_claims`),
+    - ``background``: those presented as background, which no disclaimer covers either;
+    - ``disclaimers``: the disclaimers it makes.
+
+    The claims table counts disclaimers as claims (lesson 02 does too), so a
+    claimant's rows there number ``claims_excluding_disclaimers + disclaimers``.
     """
     c = _positions(tables).sort_values(["order", "place"])
     s = tables.sources.set_index("source_id")
@@ -465,9 +493,13 @@ def claimant_stakes(tables) -> pd.DataFrame:
     for source_id in dict.fromkeys(c["source_id"]):
         own = c[c["source_id"] == source_id]
         ordinary = own[own["claim_type"] != "disclaimer"]
+        status = ordinary["verification"]
         rows.append({"claimant": s.at[source_id, "name_en"], "kind": s.at[source_id, "kind"],
                      "side": s.at[source_id, "side"], "named": bool(s.at[source_id, "named"]),
-                     "claims": len(ordinary), "unflagged": int((ordinary["verification"] == "unflagged").sum()),
+                     "claims_excluding_disclaimers": len(ordinary),
+                     "flagged": int((status == "flagged_unverified").sum()),
+                     "unflagged_non_background": int((status == "unflagged").sum()),
+                     "background": int((status == "background_fact").sum()),
                      "disclaimers": len(own) - len(ordinary), "stake_en": s.at[source_id, "stake_en"]})
     return pd.DataFrame(rows).set_index("claimant")
 
@@ -480,7 +512,9 @@ def independent(claimant_side: str, evidence_side: str) -> bool:
     Not independent: two parties that fight on the same side (:data:`CAMPS`: Russia
     and North Korea; Ukraine), or two sources whose side is unknown (nothing shows
     they are not the same). Independent: everything else, including any source
-    that is not a party to the conflict (``none``).
+    that is not a party to the conflict (``none``). Both the sides (``sources.side``,
+    ``estimates.side``) and the pairing in :data:`CAMPS` are the course's judgement
+    (``data/README.md``): a teacher may draw them differently.
 
     The rule cannot see every link: unnamed "South Korean sources" might be South
     Korea's NIS itself. The notes of ``verdict_evidence.csv`` say so where it matters.
@@ -538,9 +572,10 @@ def verdicts(tables) -> pd.DataFrame:
     2. **corroborated elsewhere**: independent sources agree (``corroborates``) and
        none contradicts it; for a claim the article presents as background, the
        verdict is **established background**;
-    3. **unverifiable**: otherwise. ``why`` says which case: no outside source at
-       all (and whether the article flags the claim, or presents it as background),
-       only sources on the claimant's side, or only context.
+    3. **unverified by the course's sources**: otherwise, a statement about what the
+       course's sources hold, not about the claim. ``why`` says which case: no
+       outside source at all (and whether the article flags the claim, or presents
+       it as background), only sources on the claimant's side, or only context.
 
     Columns: ``paragraph``, ``claimant``, ``claim_en``, ``article_flag`` (the
     covering disclaimer, if any), ``verdict``, ``why``, and ``counted`` / ``not_counted``
@@ -555,12 +590,11 @@ def verdicts(tables) -> pd.DataFrame:
         counted = own[own["independent"] & own["relation"].isin(["corroborates", "contests"])]
         background = claim["verification"] == "background_fact"
         if (counted["relation"] == "contests").any():
-            verdict, why = "contested", "contested"
+            verdict, why = _CONTESTED, "contested"
         elif (counted["relation"] == "corroborates").any():
-            verdict, why = ("established background", "background") if background else ("corroborated elsewhere",
-                                                                                       "corroborated")
+            verdict, why = (_ESTABLISHED, "background") if background else (_CORROBORATED, "corroborated")
         else:
-            verdict = "unverifiable"
+            verdict = _UNVERIFIED
             if (own["relation"] == "corroborates").any():
                 why = "same_side_only"
             elif len(own):

@@ -100,6 +100,13 @@ def test_citations_are_the_evidence_behind_the_verdict(tables):
     assert "citation" not in no_evidence
 
 
+def test_the_verdict_says_it_rests_on_the_courses_sources(tables):
+    """A record travels without the lesson: its verdict must not read as a judgement on the event."""
+    record = cr.claim_reviews(tables, claim_ids=["c30"], date_published=DAY)[0]
+    assert record["reviewRating"]["alternateName"] == "unverified by the course's sources"
+    assert "no outside source" in record["reviewRating"]["ratingExplanation"]
+
+
 def test_problems_finds_missing_fields_wrong_types_and_bad_dates(records):
     record = copy.deepcopy(records[0])
     del record["itemReviewed"]["author"]

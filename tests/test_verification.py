@@ -182,8 +182,24 @@ def test_claimant_stakes(tables):
     assert set(stakes.index) == set(tables.sources.set_index("source_id").loc[tables.claims.source_id.unique(),
                                                                                "name_en"])
     assert stakes.stake_en.str.len().gt(0).all()
-    assert stakes.at["Reuters", "disclaimers"] == 2 and stakes.at["Reuters", "claims"] == 0
-    assert stakes.claims.sum() + stakes.disclaimers.sum() == len(tables.claims)
+    assert stakes.at["Reuters", "disclaimers"] == 2 and stakes.at["Reuters", "claims_excluding_disclaimers"] == 0
+    fox = stakes.loc["Fox News Digital"]
+    assert [fox.claims_excluding_disclaimers, fox.flagged, fox.unflagged_non_background, fox.background,
+            fox.disclaimers] == [2, 0, 1, 1, 2]  # c02 unflagged, c30 background; c09 and c23 disclaimers
+    parts = stakes.flagged + stakes.unflagged_non_background + stakes.background
+    assert (parts == stakes.claims_excluding_disclaimers).all()
+    # lesson 02 counts disclaimers among the claims: the two columns add up to its count
+    per_source = tables.claims.source_id.map(dict(zip(tables.sources.source_id, tables.sources.name_en)))
+    assert (stakes.claims_excluding_disclaimers + stakes.disclaimers).to_dict() == per_source.value_counts().to_dict()
+    assert stakes.unflagged_non_background.sum() == len(v.unflagged_claims(tables))
+
+
+def test_status_counts(tables):
+    counts = v.status_counts(tables)
+    assert list(counts.index) == list(v.STATUS_LABELS.values()) and counts.claims.sum() == len(tables.claims)
+    assert counts.at["disclaimer", "claims"] == 4 and counts.at["flagged as unverified", "claims"] == 6
+    assert counts.at["flagged as unverified", "claim_ids"] == ", ".join(
+        tables.claims.loc[tables.claims.flagged_by.notna(), "claim_id"])
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -224,13 +240,17 @@ def test_verdicts_follow_the_rule(tables):
     assert table.at["c22", "verdict"] == "contested"
     assert table.at["c21", "verdict"] == "corroborated elsewhere" and table.at["c21", "not_counted"] == "v20, v21"
     assert table.at["c33", "verdict"] == "established background"
-    assert table.at["c01", "verdict"] == "unverifiable" and table.at["c01", "why"] == v.WHY["same_side_only"]
+    assert table.at["c01", "verdict"] == "unverified by the course's sources"
+    assert table.at["c01", "why"] == v.WHY["same_side_only"]
     assert table.at["c24", "why"] == v.WHY["flagged_unsourced"]
+    # v12 and v13 only give context: the "thousands" of engineers are neither confirmed nor contradicted
+    assert table.at["c17", "verdict"] == v.VERDICTS[-1] and table.at["c17", "why"] == v.WHY["context_only"]
+    assert table.at["c17", "counted"] == "—" and table.at["c17", "not_counted"] == "v12, v13"
 
 
 def test_background_without_an_outside_source_is_not_established(tables):
     row = v.verdicts(tables).loc["c30"]
-    assert row.verdict == "unverifiable" and row.counted == "—"
+    assert row.verdict == "unverified by the course's sources" and row.counted == "—"
     assert "background" in row.why and "no outside source" in row.why
 
 
@@ -246,7 +266,9 @@ def test_verdict_counts_and_chart(tables):
     counts = v.verdict_counts(table)
     assert list(counts.index) == list(v.VERDICTS) and counts.claims.sum() == len(table)
     chart = v.verdict_chart(table)
-    assert isinstance(chart, Chart) and "contested: 3 (c08, c17, c22)" in chart.alt_text
+    assert counts.at["contested", "claim_ids"] == "c08, c22"
+    assert isinstance(chart, Chart) and "contested: 2 (c08, c22)" in chart.alt_text
+    assert "unverified by the course's sources: 16 (" in chart.alt_text
 
 
 def test_explain_shows_the_reasoning_with_sources(tables):
