@@ -5,10 +5,11 @@ Every function takes the :class:`~critical_reading.data.Tables` from ``load_tabl
 returns either a pandas DataFrame (to compute with and test) or an object that a notebook
 displays (HTML in JupyterLab, plain text anywhere else, so nbval can compare it).
 
-Terms, as in ``CONTRIBUTING.md``: the *claimant* is who makes a claim (``claims.source_id``);
-the *conduits* are who passed it on (``claims.relayed_by``, ending with Fox News); the
-unnamed Vietnamese outlet (``vn_outlet``) is the last hand for every claim. A claim's
-*chain* is the claimant followed by its conduits and the Vietnamese outlet.
+Terms, as in ``CONTRIBUTING.md`` and the lessons: the *claimant* is who makes a claim
+(``claims.source_id``); the *conduits* are who passed it on: those in ``claims.relayed_by``
+(ending with Fox News), then the unnamed Vietnamese outlet (``vn_outlet``), the last conduit
+of every claim. A claim's *chain* is the claimant followed by its conduits; its *hands* are
+everyone in the chain, so a claim has one hand more than it has conduits.
 """
 
 from __future__ import annotations
@@ -437,8 +438,27 @@ def claim_menu(tables, value: str | None = None):
                             layout=widgets.Layout(width="95%"))
 
 
+def hands_text(hands: int) -> str:
+    """How many hands a chain has, in the course's words: the claimant plus its conduits.
+
+    >>> hands_text(4)
+    '4 (the claimant and 3 conduits)'
+    >>> hands_text(1)
+    '1 (the claimant only: no conduit)'
+    """
+    if hands < 1:
+        raise AssumptionError("a chain has at least one hand, its claimant.")
+    conduits = hands - 1
+    if conduits == 0:
+        return "1 (the claimant only: no conduit)"
+    return f"{hands} (the claimant and {conduits} conduit{'s' if conduits > 1 else ''})"
+
+
 def claim_card(tables, claim_id: str) -> Rendered:
-    """One claim: its sentence (claim highlighted, with the English working translation) and its chain."""
+    """One claim: its sentence (claim highlighted, with the English working translation) and its chain.
+
+    The card ends with the chain's number of hands: the claimant and its conduits.
+    """
     claim = _claim(tables, claim_id)
     sentence = _sentence(tables, claim["sentence_id"])
     source = _source_row(tables, claim["source_id"])
@@ -447,7 +467,7 @@ def claim_card(tables, claim_id: str) -> Rendered:
     chain = chain_text(tables, claim_id)
     facts = [("Claimant", f"{source['name_en']} (kind: {source['kind']}; side: {source['side']})"),
              ("Chain of publication", chain),
-             ("Hands, claimant included", str(len(chain_of(tables, claim_id))))]
+             ("Hands", hands_text(len(chain_of(tables, claim_id))))]
     html_facts = "".join(f"<p style=\"margin:0.2em 0\"><strong>{k}:</strong> {html.escape(v)}</p>" for k, v in facts)
     text_facts = "\n".join(f"{k}: {v}" for k, v in facts)
     return Rendered(quote._repr_html_() + html_facts, f"{claim_id}\n{quote!r}\n{text_facts}")
