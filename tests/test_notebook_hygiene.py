@@ -48,3 +48,25 @@ def test_no_junk_is_tracked():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     junk = [p for p in tracked if ".ipynb_checkpoints" in p or "__pycache__" in p or p.endswith(".pyc")]
     assert not junk, junk
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_cells_survive_being_run_twice(path):
+    """A learner may press Shift-Enter twice: each code cell runs twice in a row, then the next.
+
+    A cell that rebuilds a variable from itself (``claims = claims.merge(...)``) fails here
+    instead of giving a learner a pandas traceback three cells later.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    notebook = nbformat.read(path, as_version=4)
+    namespace = {"display": lambda *objects: [repr(o) for o in objects]}
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        for run in (1, 2):
+            try:
+                exec(compile(cell.source, f"cell [{index}], run {run}", "exec"), namespace)
+            except Exception as error:  # pragma: no cover - the message is the point
+                pytest.fail(f"{path.name} cell [{index}] fails on run {run}: {error!r}")

@@ -194,7 +194,16 @@ def test_claim_menu_and_card(tables):
     card = reading.claim_card(tables, "c08")
     assert "<mark>hơn 6.000 người đã thiệt mạng</mark>" in card._repr_html_()
     assert reading.chain_text(tables, "c08") in repr(card) and TRANSLATION_LABEL in repr(card)
-    assert "Hands, claimant included: 4" in repr(card)
+    assert "Hands: 4 (the claimant and 3 conduits)" in repr(card)
+    assert "Hands: 1 (the claimant only: no conduit)" in repr(reading.claim_card(tables, "c33"))
+
+
+def test_hands_text_counts_the_claimant_and_its_conduits():
+    assert reading.hands_text(4) == "4 (the claimant and 3 conduits)"
+    assert reading.hands_text(2) == "2 (the claimant and 1 conduit)"
+    assert reading.hands_text(1) == "1 (the claimant only: no conduit)"
+    with pytest.raises(AssumptionError):
+        reading.hands_text(0)
 
 
 # --------------------------------------------------------------------------- lesson 01: dates
