@@ -17,8 +17,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+# JupyterLab refuses to run as root without --allow-root (containers, some lab machines).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --LabApp.news_url=None \
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
 
 test: $(STAMP)
