@@ -39,6 +39,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from .contract import PARTIES
 from .data import data_dir, load_tables
 from .errors import LearnerError
 from .intervals import Interval, interval_for
@@ -57,7 +58,6 @@ __all__ = [
     "key_figures", "latest_estimates", "claim_review",
 ]
 
-PARTIES = ("russia", "ukraine", "north_korea")
 ATTRIBUTION_KINDS = ("own_voice", "named", "unnamed")
 CLAIM_REVIEW_KEYS = ("claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished")
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 KINDS = ("government", "military", "state_media", "news_agency", "news_outlet",
          "official", "anonymous", "unspecified")
 SIDES = ("russia", "ukraine", "north_korea", "none", "unknown")
+#: The sides that are parties to the conflict (the rest: ``none`` and ``unknown``).
+PARTIES = ("russia", "ukraine", "north_korea")
 CLAIM_TYPES = ("event", "figure", "characterisation", "interpretation", "background", "disclaimer")
 VERIFICATIONS = ("flagged_unverified", "unflagged", "background_fact")
 QUALIFIERS = ("exact", "about", "more_than", "up_to", "vague")

@@ -36,13 +36,12 @@ import html
 import pandas as pd
 
 from .claims import cue_occurrences, labelled, sentence_quote
-from .contract import CUE_CATEGORIES
+from .contract import CUE_CATEGORIES, PARTIES
 from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, interactive_view, new_figure
 from .errors import AssumptionError
 from .reading import TextTable
 
 #: Parties to the conflict, as ``sources.side`` names them.
-PARTIES = ("russia", "ukraine", "north_korea")
 
 #: Which parties fight on the same side: the course's judgement, open to discussion (lesson 05).
 #: The article reports, from unnamed sources, that North Korea sent its soldiers "under a
