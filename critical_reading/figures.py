@@ -1015,6 +1015,12 @@ def timeline_chart(tables, share=None, sources=None, as_of=None,
 _CHART_CACHE: dict = {}
 
 
+def _content_key(tables) -> tuple:
+    """A fingerprint of the tables a reconciliation chart is drawn from."""
+    return tuple(int(pd.util.hash_pandas_object(frame, index=True).sum())
+                 for frame in (tables.estimates, tables.figures, tables.claims, tables.sources))
+
+
 class Reconciliation:
     """What follows from a set of assumptions: a chart, a table and a summary line.
 
@@ -1044,7 +1050,8 @@ class Reconciliation:
 
     def _chart_html(self) -> str:
         # The static default and the widget's first view show the same chart: draw it once.
-        key = (id(self.tables), self.assumptions, self.about_tolerance)
+        # Keyed on the tables' content, not id(): a new Tables object can reuse a freed id.
+        key = (_content_key(self.tables), self.assumptions, self.about_tolerance)
         if key not in _CHART_CACHE:
             if len(_CHART_CACHE) >= 16:
                 _CHART_CACHE.pop(next(iter(_CHART_CACHE)))

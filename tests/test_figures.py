@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from critical_reading import AssumptionError
+from critical_reading import AssumptionError, load_tables
 from critical_reading import figures as F
 from critical_reading.intervals import Interval
 
@@ -432,3 +432,14 @@ def test_only_cumulative_counts_get_the_growth_condition(tables):
     plans = F.compare(tables, "e01", "e18")  # two plans to send troops, months apart: not a running count
     assert plans.same_measure and not plans.overlap
     assert "only grow" not in repr(plans)
+
+
+def test_chart_cache_follows_the_data_not_the_object(tables):
+    """Two Tables with the same content share a drawn chart; an edit to the estimates does not."""
+    from critical_reading.figures import _content_key
+
+    same = load_tables()
+    assert _content_key(same) == _content_key(tables)
+    edited = load_tables()
+    edited.estimates.loc[0, "value"] = edited.estimates.loc[0, "value"] + 1
+    assert _content_key(edited) != _content_key(tables)
