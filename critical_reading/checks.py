@@ -39,6 +39,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from .claims import claims_with_sources as _claims_with_sources
 from .contract import PARTIES
 from .data import data_dir, load_tables
 from .errors import LearnerError
@@ -542,10 +543,8 @@ def chronological_order(answer, sentence_ids=("s22", "s23", "s24", "s25")):
 
 def expected_claims_with_sources(tables=None) -> pd.DataFrame:
     """Every claim with its claimant's name and side (a merge of claims and sources)."""
-    t = tables or _tables()
-    merged = t.claims[["claim_id", "source_id"]].merge(t.sources[["source_id", "name_en", "side"]],
-                                                       on="source_id", how="left")
-    return merged.reset_index(drop=True)
+    merged = _claims_with_sources(tables or _tables())
+    return merged[["claim_id", "source_id", "name_en", "side"]].reset_index(drop=True)
 
 
 @_question("a table (DataFrame) with the columns claim_id, source_id, name_en, side: one row per claim")
@@ -920,8 +919,7 @@ def unflagged_figures(answer):
 
 def expected_unflagged_party_claims(tables=None) -> list[str]:
     """Claims by a party to the conflict (Russia, Ukraine, North Korea) that no disclaimer covers."""
-    merged = (tables or _tables()).claims.merge(
-        (tables or _tables()).sources[["source_id", "side"]], on="source_id", how="left")
+    merged = _claims_with_sources(tables or _tables())
     keep = merged["side"].isin(PARTIES) & (merged["verification"] == "unflagged")
     return list(merged.loc[keep, "claim_id"])
 
@@ -934,7 +932,7 @@ def unflagged_party_claims(answer):
     want = expected_unflagged_party_claims(t)
     if set(got) == set(want):
         return f"{len(want)} claims by parties to the conflict reach the reader without any disclaimer."
-    merged = t.claims.merge(t.sources[["source_id", "side"]], on="source_id", how="left").set_index("claim_id")
+    merged = _claims_with_sources(t).set_index("claim_id")
     extra = [x for x in got if x not in want]
     if extra:
         x = extra[0]
