@@ -13,8 +13,6 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-RULES = ("absolute", "previous_year", "previous_month", "latest_month", "undated")
-
 _DATE = re.compile(r"(?:ngày (?P<day>\d{1,2}) )?tháng (?P<month>\d{1,2})(?: năm (?P<year>\d{4}))?")
 
 

@@ -24,7 +24,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-QUALIFIERS = ("exact", "about", "more_than", "up_to", "vague")
+from .contract import QUALIFIERS
+
 ABOUT_TOLERANCE = 0.10
 
 

@@ -41,8 +41,6 @@ from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, interactive_vie
 from .errors import AssumptionError
 from .reading import TextTable
 
-#: Parties to the conflict, as ``sources.side`` names them.
-
 #: Which parties fight on the same side: the course's judgement, open to discussion (lesson 05).
 #: The article reports, from unnamed sources, that North Korea sent its soldiers "under a
 #: mutual defence treaty" (sentence s07) without naming the other party; that the treaty is
