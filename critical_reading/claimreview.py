@@ -92,12 +92,12 @@ def claim_reviews(tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: d
     :func:`~critical_reading.verification.verdicts` lists them);
     ``date_published`` (the day of the review) defaults to today.
     """
-    table = verdicts(tables)
+    ev = evidence(tables)
+    table = verdicts(tables, ev)
     wanted = list(table.index) if claim_ids is None else list(claim_ids)
     unknown = [i for i in wanted if i not in table.index]
     if unknown:
         raise LearnerError(f"{unknown[0]!r} has no verdict. Claims with a verdict: {', '.join(table.index)}.")
-    ev = evidence(tables)
     original = original_report(tables, ev)
     claims = tables.claims.set_index("claim_id")
     sources = tables.sources.set_index("source_id")

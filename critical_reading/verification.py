@@ -559,8 +559,10 @@ def evidence(tables) -> pd.DataFrame:
                "independent", "after_article", "url", "note_en"]]
 
 
-def verdicts(tables) -> pd.DataFrame:
+def verdicts(tables, evidence_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """A verdict for each key claim (events, figures, background), by a documented rule.
+
+    ``evidence_table`` is :func:`evidence`'s result, for a caller that already has it.
 
     The rule looks only at the evidence in ``verdict_evidence.csv`` that is
     independent of the claimant (:func:`independent`), and tries, in order:
@@ -580,7 +582,7 @@ def verdicts(tables) -> pd.DataFrame:
     """
     c = _positions(tables)
     names = _names(tables)
-    ev = evidence(tables)
+    ev = evidence(tables) if evidence_table is None else evidence_table
     rows = []
     for claim_id, claim in c[c["claim_type"].isin(KEY_CLAIM_TYPES)].sort_values(["order", "place"]).iterrows():
         own = ev[ev["claim_id"] == claim_id]
@@ -676,7 +678,8 @@ def explain(tables, claim_id: str) -> VerdictCard:
     Raises :class:`~critical_reading.errors.AssumptionError` for an unknown
     claim_id or a claim that gets no verdict (an interpretation, say).
     """
-    table = verdicts(tables)
+    ev = evidence(tables)
+    table = verdicts(tables, ev)
     claims = tables.claims.set_index("claim_id")
     if claim_id not in claims.index:
         raise AssumptionError(f"there is no claim {claim_id!r}. Claims with a verdict: {', '.join(table.index)}.")
@@ -694,7 +697,7 @@ def explain(tables, claim_id: str) -> VerdictCard:
     else:
         flag = _EMPTY
     lines = []
-    for e in evidence(tables).query("claim_id == @claim_id").itertuples(index=False):
+    for e in ev.query("claim_id == @claim_id").itertuples(index=False):
         status = "counted" if e.independent and e.relation != "context" else (
             "not counted: context only" if e.relation == "context" else "not counted: not independent of the claimant")
         when = e.date.date().isoformat() + (", after the article" if e.after_article else "")
