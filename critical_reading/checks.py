@@ -173,8 +173,7 @@ def _figure_en(row, tables) -> str:
 
 
 def _name(source_id: str, tables) -> str:
-    names = dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
-    return names.get(source_id, source_id)
+    return tables.source_names.get(source_id, source_id)
 
 
 # ---- answer shapes -----------------------------------------------------------------

@@ -434,7 +434,7 @@ def highlighter_options(tables) -> dict[str, list[tuple[str, str]]]:
     Only values that occur in the claims are offered, so every single choice marks something.
     """
     claims = claims_with_sources(tables)
-    names = dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
+    names = tables.source_names
     present = list(dict.fromkeys(claims["source_id"]))
     claimants = [(f"{names[s]} ({s})", s) for s in present]
     sides = [(s, s) for s in SIDES if s in set(claims["side"])]

@@ -198,6 +198,11 @@ class Tables:
     verdict_evidence: pd.DataFrame
 
     @property
+    def source_names(self) -> dict[str, str]:
+        """``source_id`` → ``name_en``, for showing who speaks in words."""
+        return dict(zip(self.sources["source_id"], self.sources["name_en"]))
+
+    @property
     def publication_date(self) -> dt.date:
         """The date in the article's source line (the last sentence)."""
         return _source_line_date(self)

@@ -253,7 +253,7 @@ def figure_value(tables, figure_id: str) -> float:
 
 
 def _source_names(tables) -> dict[str, str]:
-    return dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
+    return tables.source_names
 
 
 def figure_in_english(tables, text_vi: str) -> str:

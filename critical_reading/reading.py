@@ -115,7 +115,7 @@ class HighlightedQuote(Quote):
 
 
 def _names(tables) -> dict[str, str]:
-    return dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
+    return tables.source_names
 
 
 def _source_row(tables, source_id: str) -> pd.Series:

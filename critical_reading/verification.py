@@ -248,7 +248,7 @@ def _positions(tables) -> pd.DataFrame:
 
 
 def _names(tables) -> dict:
-    return dict(zip(tables.sources["source_id"], tables.sources["name_en"]))
+    return tables.source_names
 
 
 def _join(values) -> str:

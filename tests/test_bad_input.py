@@ -76,3 +76,8 @@ def test_an_edit_is_picked_up_and_copies_are_independent(edited_data):
     (folder / "sources.csv").write_text(text + "\n", encoding="utf-8")  # size changes too
     with pytest.raises(DataContractError, match="moscow"):
         load_tables(folder)
+
+
+def test_source_names(tables):
+    assert tables.source_names["reuters"] == "Reuters"
+    assert len(tables.source_names) == len(tables.sources)
