@@ -41,7 +41,7 @@ import pandas as pd
 
 from .claims import claims_with_sources as _claims_with_sources
 from .contract import PARTIES
-from .data import data_dir, load_tables
+from .data import load_tables
 from .errors import LearnerError
 from .intervals import Interval, interval_for
 
@@ -81,17 +81,9 @@ QUESTIONS: dict[str, Callable] = {}
 
 # --------------------------------------------------------------------------- plumbing
 
-_CACHE: dict = {}
-
-
 def _tables():
-    """The course's tables, reloaded when a file in data/ changes."""
-    folder = data_dir()
-    stamp = (str(folder), tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir()
-                                       if p.suffix in (".csv", ".txt"))))
-    if _CACHE.get("stamp") != stamp:
-        _CACHE["tables"], _CACHE["stamp"] = load_tables(folder), stamp
-    return _CACHE["tables"]
+    """The course's tables; :func:`load_tables` reloads them when a file in data/ changes."""
+    return load_tables()
 
 
 def _kind(answer) -> str:
