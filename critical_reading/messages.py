@@ -1,0 +1,73 @@
+"""Every sentence a learner reads that code produces, looked up by key.
+
+The sentences live in catalogues, one folder per language
+(``critical_reading/catalogue/<lang>/*.toml``, one file per concern), so a second language is a
+second catalogue, not a code change. Code asks for a sentence by its dotted key and fills in its
+fields::
+
+    >>> say("demo.greeting", name="Lan")
+    'Hello, Lan.'
+
+The language is, in order: :func:`set_language`, the ``COURSE_LANG`` environment variable, then
+English. A key missing from the chosen language falls back to English; a key missing everywhere
+is a bug and raises ``KeyError``.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from pathlib import Path
+
+CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
+DEFAULT_LANGUAGE = "en"
+_chosen: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language of every later message (``None`` goes back to the default)."""
+    global _chosen
+    if lang is not None and not (CATALOGUE_DIR / lang).is_dir():
+        raise ValueError(f"no message catalogue for language {lang!r}; have {sorted(languages())}")
+    _chosen = lang
+
+
+def language() -> str:
+    """The language messages are given in now."""
+    return _chosen or os.environ.get("COURSE_LANG") or DEFAULT_LANGUAGE
+
+
+def languages() -> list[str]:
+    """The languages that have a catalogue."""
+    return sorted(p.name for p in CATALOGUE_DIR.iterdir() if p.is_dir())
+
+
+def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, full + "."))
+        else:
+            flat[full] = value
+    return flat
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All messages of one language, keyed ``file.section.key`` (the file's stem comes first)."""
+    folder = CATALOGUE_DIR / lang
+    messages: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as handle:
+            messages.update(_flatten(tomllib.load(handle), path.stem + "."))
+    return messages
+
+
+def say(key: str, /, **fields: object) -> str:
+    """The message ``key`` in the current language, with ``{fields}`` filled in."""
+    text = catalogue(language()).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE)[key]
+    return text.format(**fields) if fields else text
