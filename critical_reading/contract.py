@@ -25,6 +25,8 @@ UNITS = ("people", "share", "settlements")
 CUE_CATEGORIES = ("attribution_verb", "vague_attribution", "perception", "hedge", "disclaimer",
                   "quantity_qualifier")
 TIME_RULES = ("absolute", "previous_year", "previous_month", "latest_month", "undated")
+#: Where the date of a statement comes from; ``undated``: nowhere, so it may be old.
+DATED_BY = ("source_line", "time_expression", "source_notes", "undated")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("verification", allowed=VERIFICATIONS),
         Column("flagged_by", required=False, meaning="claim_id of the disclaimer that covers it"),
         Column("note_en", required=False),
+        Column("dated_by", allowed=DATED_BY,
+               meaning="where the date of the statement comes from; undated: nowhere, so it may be old"),
     ),
     "figures": _cols(
         Column("figure_id", "id"),
@@ -112,6 +116,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("as_of", "date_or_undated", meaning="date of the statement, or undated"),
         Column("source_id", meaning="same as the claim's source_id"),
         Column("text_vi", meaning="the figure as written in the quote, e.g. khoảng 14.000"),
+        Column("hedge_vi", required=False,
+               meaning="the speaker's hedge on the figure as written in the quote, e.g. Tôi nghĩ; empty if none"),
     ),
     "estimates": _cols(
         Column("estimate_id", "id"),
@@ -125,7 +131,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("low", "float"),
         Column("high", "float", required=False, meaning="empty = no upper bound"),
         Column("definition", meaning="what the number counts, as the source put it"),
-        Column("url", meaning="where the estimate was found (from the dossier)"),
+        Column("url", meaning="where the estimate was found (from the source notes)"),
         Column("note_en", required=False),
     ),
     "cues_vi": _cols(
@@ -153,9 +159,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("drift_id", "id"),
         Column("sentence_id"),
         Column("quote_vi", meaning="verbatim substring of the sentence"),
-        Column("english_chain_en", meaning="what the English chain says (dossier §2)"),
+        Column("english_chain_en", meaning="what the English chain says (source notes §2)"),
         Column("change_en", meaning="what changed, and why it matters"),
-        Column("source_urls", meaning="space-separated URLs from the dossier"),
+        Column("source_urls", meaning="space-separated URLs from the source notes"),
     ),
     "verdict_evidence": _cols(
         Column("evidence_id", "id"),
@@ -167,7 +173,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("source_en", required=False, meaning="who, when there is no estimate_id"),
         Column("side", required=False, allowed=SIDES, meaning="the source's side, when there is no estimate_id"),
         Column("date", "date", required=False, meaning="when it was published, when there is no estimate_id"),
-        Column("url", required=False, meaning="where it was found (from the dossier), when there is no estimate_id"),
+        Column("url", required=False, meaning="where it was found (from the source notes), when there is no estimate_id"),
         Column("note_en", meaning="the reasoning: why it corroborates, contests or only gives context"),
     ),
 }

@@ -282,6 +282,7 @@ def check_links(t: Tables) -> None:
     _check_ids(t, "verdict_evidence", "claim_id", t.claims["claim_id"], "claim_id")
     _check_ids(t, "verdict_evidence", "estimate_id", t.estimates["estimate_id"], "estimate_id")
     _check_evidence_sources(t.verdict_evidence)
+    _check_dates_hedges_and_corroboration(t)
 
     for name, column in (("claims", "quote_vi"), ("translation_drift", "quote_vi"),
                          ("time_expressions", "text_vi")):
@@ -365,6 +366,45 @@ def _check_bounds(name: str, df: pd.DataFrame) -> None:
                             f"low/high {row['low']}/{row['high']} do not follow from "
                             f"{row['qualifier']} {row['value']}. Allowed: {expected.describe()} "
                             "(the interval rules in critical_reading/intervals.py).")
+
+
+def _check_dates_hedges_and_corroboration(t: Tables) -> None:
+    """Accuracy rules that span tables (issue #10).
+
+    A figure is ``undated`` exactly when its claim's ``dated_by`` is; a hedge is a
+    ``hedge`` cue written in the claim's quote; and evidence that corroborates a
+    claim with figures overlaps one of their intervals — on its own, or added to the
+    other corroborating estimates from the same source and date (parts of one statement).
+    """
+    c, f, ev = t.claims.set_index("claim_id"), t.figures, t.verdict_evidence
+    hedges = set(t.cues_vi.loc[t.cues_vi["category"] == "hedge", "cue_vi"])
+    for index, row in f.iterrows():
+        claim = c.loc[row["claim_id"]]
+        if pd.isna(row["as_of"]) != (claim["dated_by"] == "undated"):
+            raise _row_fail("figures", f, index, "as_of",
+                            f"{'undated' if pd.isna(row['as_of']) else row['as_of'].date()} disagrees with "
+                            f"claim {row['claim_id']}'s dated_by {claim['dated_by']!r}. "
+                            "Allowed: undated exactly when the claim is undated.")
+        hedge = row["hedge_vi"]
+        if pd.notna(hedge) and (hedge not in hedges or hedge not in claim["quote_vi"]):
+            raise _row_fail("figures", f, index, "hedge_vi",
+                            f"{hedge!r} is not allowed. Allowed: a hedge cue of cues_vi.csv written in "
+                            f"the quote of {row['claim_id']}.")
+    e = t.estimates.set_index("estimate_id")
+    span = pd.DataFrame({"low": e["low"], "high": e["high"].fillna(math.inf)})
+    corroborating = ev[(ev["relation"] == "corroborates") & ev["estimate_id"].notna()]
+    for index, row in corroborating.iterrows():
+        figures = f[f["claim_id"] == row["claim_id"]]
+        same = corroborating[(corroborating["claim_id"] == row["claim_id"])
+                             & (e.loc[corroborating["estimate_id"], ["source", "date"]].values
+                                == e.loc[row["estimate_id"], ["source", "date"]].values).all(axis=1)]
+        top = figures["high"].fillna(math.inf)
+        candidates = (span.loc[[row["estimate_id"]]].sum(), span.loc[list(same["estimate_id"])].sum())
+        if figures.empty or any(((low <= top) & (high >= figures["low"])).any() for low, high in candidates):
+            continue
+        raise _row_fail("verdict_evidence", ev, index, "relation",
+                        f"corroborates, but estimate {row['estimate_id']} lies outside the interval of every "
+                        f"figure of {row['claim_id']}. Allowed: context or contests.")
 
 
 def _check_evidence_sources(df: pd.DataFrame) -> None:
