@@ -8,7 +8,7 @@ import pytest
 from critical_reading import load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SOURCE_NOTES = ROOT / "docs" / "source-notes.md"
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from critical_reading import DataContractError, LearnerError
 from critical_reading import claimreview as cr
 from critical_reading import verification as v
 
-from .conftest import SHARED
+from .conftest import SOURCE_NOTES
 
 DAY = dt.date(2026, 1, 15)
 
@@ -75,9 +75,8 @@ def test_no_url_is_invented(tables, records):
     found = {u for record in records for u in _urls(record)}
     assert found <= known
     assert cr.original_report(tables)["url"] in found
-    if SHARED.exists():
-        dossier = (SHARED / "dossier.md").read_text(encoding="utf-8")
-        assert all(u in dossier for u in found - {"https://schema.org"})
+    notes = SOURCE_NOTES.read_text(encoding="utf-8")
+    assert all(u in notes for u in found - {"https://schema.org"})
     for record in records:
         assert not record["url"].startswith("http")  # the review is not on the web: it points at the lesson
 

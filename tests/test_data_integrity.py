@@ -1,5 +1,6 @@
 """Data integrity: the tables say exactly what the article says (design, testing layer 2)."""
 
+import hashlib
 import re
 
 import pandas as pd
@@ -8,15 +9,15 @@ import pytest
 from critical_reading import contract, interval_for
 from critical_reading.numbers import value_is_written_in
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SOURCE_NOTES
+
+#: SHA-256 of the article exactly as the project received it (the original, outside the repository).
+ORIGINAL_ARTICLE_SHA256 = "4a5dbcb3257694593180138d2b7b72ccfb35004034142262fa9b2b51e9266bb1"
 
 
-def test_article_is_the_shared_original_verbatim():
-    ours = (ROOT / "data" / "article.vi.txt").read_text(encoding="utf-8")
-    if not SHARED.exists():
-        pytest.skip("../shared/ is not beside this checkout")
-    original = (SHARED / "article.vi.txt").read_text(encoding="utf-8")
-    assert ours.rstrip("\n") == original.rstrip("\n")
+def test_article_is_the_original_byte_for_byte():
+    ours = (ROOT / "data" / "article.vi.txt").read_bytes()
+    assert hashlib.sha256(ours).hexdigest() == ORIGINAL_ARTICLE_SHA256
 
 
 def test_article_has_eleven_paragraphs_and_a_source_line(tables):
@@ -149,21 +150,18 @@ def test_every_estimate_is_dated_and_sourced(tables):
     e = tables.estimates
     assert e.date.notna().all()
     assert e.url.str.match(r"https?://").all()
-    if SHARED.exists():
-        dossier = (SHARED / "dossier.md").read_text(encoding="utf-8")
-        for url in e.url:
-            assert url in dossier, url
-        for urls in tables.translation_drift.source_urls:
-            for url in urls.split():
-                assert url in dossier, url
+    notes = SOURCE_NOTES.read_text(encoding="utf-8")
+    for url in e.url:
+        assert url in notes, url
+    for urls in tables.translation_drift.source_urls:
+        for url in urls.split():
+            assert url in notes, url
 
 
-def test_estimate_dates_are_in_the_dossier_timeline(tables):
-    if not SHARED.exists():
-        pytest.skip("../shared/ is not beside this checkout")
-    dossier = (SHARED / "dossier.md").read_text(encoding="utf-8")
+def test_estimate_dates_are_in_the_source_notes_timeline(tables):
+    notes = SOURCE_NOTES.read_text(encoding="utf-8")
     for date in tables.estimates.date.dt.strftime("%Y-%m-%d").unique():
-        assert f"| {date} |" in dossier, date
+        assert f"| {date} |" in notes, date
 
 
 def test_relative_dates_are_resolved_against_the_source_line(tables):
@@ -179,3 +177,36 @@ def test_relative_dates_are_resolved_against_the_source_line(tables):
 def test_undated_figures_are_marked_undated(tables):
     zelensky = tables.figures[tables.figures.source_id == "zelensky"]
     assert zelensky.as_of.isna().all()
+
+
+def test_every_side_may_be_undated_and_the_two_records_agree(tables):
+    """No side is singled out: claims.dated_by and the undated rows of time_expressions agree."""
+    c = tables.claims[tables.claims.claim_type != "disclaimer"]
+    undated_sentences = set(tables.time_expressions.sentence_id[tables.time_expressions.rule == "undated"])
+    assert set(c.sentence_id[c.dated_by == "undated"]) == undated_sentences
+    undated_sources = set(c.source_id[c.dated_by == "undated"])
+    assert {"russia_mod", "zvezda", "krasnaya_zvezda", "unnamed_report", "east_to_west", "budanov",
+            "zelensky"} <= undated_sources
+    dated_in_text = set(tables.time_expressions.sentence_id[tables.time_expressions.rule != "undated"])
+    assert set(c.sentence_id[c.dated_by == "time_expression"]) <= dated_in_text
+    assert tables.figures.set_index("figure_id").loc[["f01", "f02"], "claim_id"].map(
+        tables.claims.set_index("claim_id").dated_by).eq("source_notes").all()  # the Reuters report dates them
+
+
+def test_hedged_figure_records_its_hedge(tables):
+    f07 = tables.figures.set_index("figure_id").loc["f07"]
+    assert f07.hedge_vi == "Tôi nghĩ" and tables.figures.hedge_vi.notna().sum() == 1
+
+
+def test_corroborating_evidence_overlaps_the_figure(edited_data):
+    from critical_reading import DataContractError, load_tables
+    folder = edited_data("verdict_evidence.csv", "v20,c21,context,e06", "v20,c21,corroborates,e06")
+    with pytest.raises(DataContractError, match=r"verdict_evidence.csv.*v20.*e06 lies outside"):
+        load_tables(folder)
+
+
+def test_undated_figure_needs_an_undated_claim(edited_data):
+    from critical_reading import DataContractError, load_tables
+    folder = edited_data("figures.csv", "settlements,undated,unnamed_report,37", "settlements,2025-11-14,unnamed_report,37")
+    with pytest.raises(DataContractError, match=r"figures.csv.*f08.*dated_by 'undated'"):
+        load_tables(folder)

@@ -9,7 +9,7 @@ from critical_reading import AssumptionError, DataContractError, load_tables
 from critical_reading import verification as v
 from critical_reading.display import TRANSLATION_LABEL, Chart
 
-from .conftest import SHARED
+from .conftest import SOURCE_NOTES
 
 DISCLAIMER_SENTENCES = ["s08", "s17", "s19", "s21"]
 
@@ -222,12 +222,10 @@ def test_evidence_fills_in_estimates(tables):
     assert not ev.set_index("evidence_id").at["v16", "independent"]  # Zelensky confirming Zelensky
 
 
-def test_evidence_urls_are_in_the_dossier(tables):
-    if not SHARED.exists():
-        pytest.skip("../shared/ is not beside this checkout")
-    dossier = (SHARED / "dossier.md").read_text(encoding="utf-8")
+def test_evidence_urls_are_in_the_source_notes(tables):
+    notes = SOURCE_NOTES.read_text(encoding="utf-8")
     for url in v.evidence(tables).url:
-        assert url in dossier, url
+        assert url in notes, url
 
 
 def test_verdicts_follow_the_rule(tables):
