@@ -135,7 +135,7 @@ def test_reuters_and_fox_are_sources_and_every_source_is_used(tables):
         used |= set(chain.split(">"))
     assert {"reuters", "fox_news", "vn_outlet"} <= used
     estimators = set(tables.sources.source_id[tables.sources.name_en.isin(tables.estimates.source)])
-    assert {"south_korea_nis", "uk_defence_intelligence"} <= estimators  # asked "who gains?" too
+    assert {"sk_nis", "sk_jcs", "uk_defence_intelligence"} <= estimators  # asked "who gains?" too
     assert used | estimators == set(tables.sources.source_id)
 
 
