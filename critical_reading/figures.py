@@ -55,6 +55,7 @@ STYLE = {
 SHORT_NAMES = {
     "South Korea NIS": "NIS", "South Korea JCS": "JCS", "UK Defence Intelligence": "UK DI",
     "Volodymyr Zelensky": "Zelensky", "Kim Jong Un": "Kim", "Sergei Shoigu (Russia)": "Shoigu",
+    "Unnamed South Korean, Ukrainian and Western sources": "unnamed sources via Reuters",
 }
 
 #: What each quantity measures, in words; quantities with the same words count the same thing
@@ -1151,7 +1152,8 @@ def reconciled_statement(tables, share=None, sources=None, as_of=None,
     e = tables.estimates
     chosen = e[e["source"].isin(a.sources) & (e["date"] <= pd.Timestamp(a.as_of))]
     relays = {names[p] for chain in tables.claims["relayed_by"].dropna() for p in chain.split(">")}
-    own = chosen["source"].isin(relays) & (chosen["date"] == pub_day)
+    conduit = chosen["via"].where(chosen["via"].isin(relays), chosen["source"])  # who relayed it to the article
+    own = conduit.isin(relays) & (chosen["date"] == pub_day)
     before = chosen[~own & (chosen["date"] <= pub_day)]
     later = chosen[chosen["date"] > pub_day]
 
@@ -1167,7 +1169,7 @@ def reconciled_statement(tables, share=None, sources=None, as_of=None,
                                     when="the date of the article" if a.as_of == pub
                                     else f"the article is dated {pub.isoformat()}")]
     if own.any():
-        out[-1] += STATEMENT["own"].format(source=lst(list(dict.fromkeys(chosen[own]["source"]))))
+        out[-1] += STATEMENT["own"].format(source=lst(list(dict.fromkeys(conduit[own]))))
     out[-1] += ":"
     out.append(STATEMENT["definitions"].format(tolerance=f"{about_tolerance:.0%}"))
 

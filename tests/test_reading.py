@@ -211,7 +211,8 @@ def test_hands_text_counts_the_claimant_and_its_conduits():
 def test_resolve_dates_agrees_with_the_table(tables):
     dates = reading.resolve_dates(tables)
     assert dates["agrees_with_data"].all()
-    assert list(dates.loc[dates["rule"] == "undated", "time_id"]) == ["t06", "t07", "t08"]
+    undated = dates.loc[dates["rule"] == "undated"]
+    assert {"t06", "t07", "t08"} <= set(undated["time_id"]) and len(undated) == 15  # every side's undated statements
     april = dates[dates["time_id"] == "t03"].iloc[0]
     assert (april["from"], april["to"]) == ("2025-04-01", "2025-04-30")
     assert "Zelensky" in dates[dates["time_id"] == "t08"].iloc[0]["speaker"]
@@ -225,7 +226,7 @@ def test_resolve_dates_against_another_reference(tables):
 
 def test_undated_statements(tables):
     frame = reading.undated_statements(tables).frame
-    assert list(frame["sentence_id"]) == ["s14", "s15", "s16"]
+    assert {"s01", "s10", "s14", "s15", "s16", "s18", "s20"} <= set(frame["sentence_id"])  # not one side only
     assert {"Vietnamese (the article)", TRANSLATION_LABEL} <= set(frame.columns)
 
 
