@@ -53,8 +53,9 @@ def _known_words(namespace: dict) -> set[str]:
 
     frames = [v for v in namespace.values() if isinstance(v, pd.DataFrame)]
     for value in namespace.values():
-        frames += [v for v in vars(value).values() if isinstance(v, pd.DataFrame)] if hasattr(value, "__dict__") \
-            and type(value).__name__ == "Tables" else []
+        if type(value).__name__ == "Tables":
+            frames += [getattr(value, a) for a in dir(value)
+                       if not a.startswith("_") and isinstance(getattr(value, a, None), pd.DataFrame)]
     words: set[str] = set()
     for frame in frames:
         words.update(str(c) for c in frame.columns)

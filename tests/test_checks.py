@@ -25,7 +25,7 @@ from critical_reading import checks
 from .conftest import ROOT
 
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
-TABLE_CHECKS = ["claims_through", "claims_with_sources", "disclaimers", "key_figures", "killed_estimates"]
+TABLE_CHECKS = ["claims_with_sources", "disclaimers", "key_figures", "killed_estimates"]
 
 
 def _by(table, key):
@@ -36,8 +36,7 @@ def _by(table, key):
 # Written the way a student would (pandas on `tables`), independently of checks.expected_*.
 
 def _claims_through(t):
-    return t.claims.loc[t.claims["relayed_by"].str.contains("reuters", na=False),
-                        ["claim_id", "source_id", "relayed_by"]]
+    return list(t.claims.loc[t.claims["relayed_by"].str.contains("reuters", na=False), "claim_id"])
 
 
 def _claims_with_sources(t):
@@ -46,7 +45,7 @@ def _claims_with_sources(t):
 
 
 def _killed(t):
-    return t.estimates[t.estimates["quantity"] == "killed"].sort_values("date")[
+    return t.estimates[t.estimates["quantity"] == "killed"].sort_values("value", kind="stable")[
         ["estimate_id", "date", "source", "value"]]
 
 
@@ -76,8 +75,8 @@ RIGHT = {
     ]),
     "claims_through": (("reuters",), [
         _claims_through,
-        lambda t: _claims_through(t)[["relayed_by", "claim_id", "source_id"]],  # any column order
-        lambda t: _claims_through(t).iloc[::-1].reset_index(drop=True),        # any row order
+        lambda t: _claims_through(t)[::-1],                                     # any order
+        lambda t: tuple(_claims_through(t)),
     ]),
     "relative_periods": ((), [
         lambda t: {"s06": ("2024-01-01", "2024-12-31"), "s23": ("2025-04-01", "2025-04-30"),
@@ -152,7 +151,7 @@ RIGHT = {
         lambda t: _key_figures(t).sort_values("side"),
     ]),
     "latest_estimates": ((["f01", "f02", "f06"],), [
-        lambda t: {"f01": "e16", "f02": "e23", "f06": "e17"},
+        lambda t: {"f01": "e13", "f02": "e23", "f06": "e17"},  # e13, as lesson 03: e16 counts one deployment
     ]),
     "claim_review": (("c08",), [
         _claim_review,
@@ -185,14 +184,13 @@ NEAR = {
         (lambda t: ["sk_ua_western_sources", "Reuters", "fox_news", "vn_outlet"], "spelling"),
     ],
     "claims_through": [
-        (lambda t: t.claims.loc[t.claims["relayed_by"].str.contains("reuters", na=False)
-                                | (t.claims["source_id"] == "reuters"), ["claim_id", "source_id", "relayed_by"]],
+        (lambda t: list(t.claims.loc[t.claims["relayed_by"].str.contains("reuters", na=False)
+                                     | (t.claims["source_id"] == "reuters"), "claim_id"]),
          "claimant, not a conduit"),
-        (lambda t: _claims_through(t).iloc[:2], "anywhere in relayed_by"),
-        (lambda t: _claims_through(t)["claim_id"], "single column"),
-        (lambda t: _claims_through(t).set_index("claim_id"), "index of your table"),
-        (lambda t: pd.concat([_claims_through(t), _claims_through(t).iloc[:1]]), "appears 2 times"),
-        (lambda t: _claims_through(t).assign(source_id="reuters"), "column 'source_id'"),
+        (lambda t: _claims_through(t)[:2], "anywhere in relayed_by"),
+        (lambda t: _claims_through(t)[0], "in a list"),
+        (lambda t: _claims_through(t) + _claims_through(t)[:1], "twice"),
+        (lambda t: t.claims.loc[t.claims["relayed_by"].str.contains("reuters", na=False)], "list(table['claim_id'])"),
     ],
     "relative_periods": [
         (lambda t: _replace(PERIODS, s23=("2024-04-01", "2024-04-30")), "gives no year"),
@@ -264,7 +262,7 @@ NEAR = {
     ],
     "killed_estimates": [
         (lambda t: _killed(t).iloc[::-1], "not in order"),
-        (lambda t: t.estimates[t.estimates["quantity"].isin(["killed", "casualties"])].sort_values("date")[
+        (lambda t: t.estimates[t.estimates["quantity"].isin(["killed", "casualties"])].sort_values("value")[
             ["estimate_id", "date", "source", "value"]], "counts casualties, not deaths"),
         (lambda t: _killed(t).drop(columns="estimate_id"), "no column 'estimate_id'"),
         (lambda t: _killed(t).iloc[1:], "1 estimate missing"),
@@ -313,11 +311,12 @@ NEAR = {
         (lambda t: _key_figures(t).assign(side="none"), "column 'side'"),
     ],
     "latest_estimates": [
-        (lambda t: {"f01": "e16", "f02": "e25", "f06": "e17"}, "not published before"),
-        (lambda t: {"f01": "e16", "f02": "e14", "f06": "e17"}, "not the latest"),
-        (lambda t: {"f01": "e16", "f02": "e17", "f06": "e17"}, "compare like with like"),
-        (lambda t: {"f01": "e16", "f02": ["e23"], "f06": "e17"}, "one estimate id"),
-        (lambda t: {"f01": "e16", "f02": "e99", "f06": "e17"}, "not an estimate_id"),
+        (lambda t: {"f01": "e16", "f02": "e23", "f06": "e17"}, "counts only part"),
+        (lambda t: {"f01": "e13", "f02": "e25", "f06": "e17"}, "not published before"),
+        (lambda t: {"f01": "e13", "f02": "e14", "f06": "e17"}, "not the latest"),
+        (lambda t: {"f01": "e13", "f02": "e17", "f06": "e17"}, "compare like with like"),
+        (lambda t: {"f01": "e13", "f02": ["e23"], "f06": "e17"}, "one estimate id"),
+        (lambda t: {"f01": "e13", "f02": "e99", "f06": "e17"}, "not an estimate_id"),
     ],
     "claim_review": [
         (lambda t: {k: v for k, v in _claim_review(t).items() if k != "reviewRating"}, "no key 'reviewRating'"),
@@ -383,7 +382,7 @@ def _assert_one_line(error, prefix):
     assert isinstance(error, LearnerError)
     assert isinstance(error, AssertionError)  # nbgrader's autograder counts it as a failed test
     assert "\n" not in error.message and error.message.strip()
-    assert error._render_traceback_() == [f"{prefix}: {error.message}"]
+    assert error._render_traceback_()[0].endswith(f"{prefix}: {error.message}")
 
 
 @pytest.fixture(scope="module")
