@@ -42,7 +42,7 @@ def _table_in(tb: Any) -> Any:
 
     for frame in reversed(_frames(tb)):
         owner = frame.f_locals.get("self")
-        if isinstance(owner, pd.DataFrame):
+        if isinstance(owner, pd.DataFrame) and frame.f_code.co_name == "__getitem__":  # table[...], not .loc
             return owner
     return None
 
@@ -59,7 +59,9 @@ def _known_words(namespace: dict) -> set[str]:
     words: set[str] = set()
     for frame in frames:
         words.update(str(c) for c in frame.columns)
-        for column in frame.select_dtypes(include="object").columns:
+        for column in frame.columns:
+            if not pd.api.types.is_string_dtype(frame[column]):
+                continue
             values = frame[column].dropna()
             if len(values) <= 5000:
                 words.update(v for v in values.unique() if isinstance(v, str) and v.isidentifier())
