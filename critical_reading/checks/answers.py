@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from ..messages import say
 from ..data import load_tables
 from ..intervals import Interval
 from .core import Hint, NotAnswered, kind, thousands_slip
@@ -40,7 +41,7 @@ def quoted(items: Iterable) -> str:
 
 def vi(text_vi: str, text_en: str) -> str:
     """Vietnamese words in a hint, always with their labelled English working translation."""
-    return f"“{text_vi}” (English working translation: “{text_en}”)"
+    return say("checks_answers.vi.m1", text_vi=text_vi, text_en=text_en)
 
 
 def figure_en(row, tables) -> str:
@@ -63,25 +64,22 @@ def name_of(source_id: str, tables) -> str:
 def as_table(answer, columns: list[str], wants: str) -> pd.DataFrame:
     """Check that ``answer`` is a DataFrame with exactly ``columns``; return it re-indexed."""
     if isinstance(answer, pd.Series):
-        raise Hint(f"your answer is a single column (Series); this question wants a table with the "
-                   f"columns {', '.join(columns)}: select them with double brackets, table[[...]].")
+        raise Hint(say("checks_answers.as_table.m1", items=', '.join(columns)))
     if not isinstance(answer, pd.DataFrame):
-        raise Hint(f"this question wants {wants}, but your answer is {kind(answer)}.")
+        raise Hint(say("checks_answers.as_table.m2", wants=wants, kind=kind(answer)))
     frame = answer
     index_names = [n for n in frame.index.names if n is not None]
     in_index = [c for c in columns if c not in frame.columns and c in index_names]
     if in_index:
-        raise Hint(f"'{in_index[0]}' is the index of your table, not a column: add .reset_index().")
+        raise Hint(say("checks_answers.as_table.m3", value=in_index[0]))
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise Hint(f"your table has no column {quoted(missing)}; it should have exactly the columns "
-                   f"{', '.join(columns)}.")
+        raise Hint(say("checks_answers.as_table.m4", quoted=quoted(missing), items=', '.join(columns)))
     extra = [str(c) for c in frame.columns if c not in columns]
     if extra:
-        raise Hint(f"your table has extra column{'s' if len(extra) > 1 else ''} {quoted(extra)}; "
-                   f"keep only {', '.join(columns)} (table[[...]] with those names).")
+        raise Hint(say("checks_answers.as_table.m5", value='s' if len(extra) > 1 else '', quoted=quoted(extra), items=', '.join(columns)))
     if frame.columns.duplicated().any():
-        raise Hint(f"your table has the column {quoted(frame.columns[frame.columns.duplicated()][:1])} twice.")
+        raise Hint(say("checks_answers.as_table.m6", quoted=quoted(frame.columns[frame.columns.duplicated()][:1])))
     return frame[columns].reset_index(drop=True)
 
 
@@ -91,33 +89,29 @@ def as_ids(answer, what: str, known: Iterable[str], column: str) -> list[str]:
     example = sorted(known)[0] if known else "id"
     if isinstance(answer, str):
         if answer in known:
-            raise Hint(f"put the id in a list, in square brackets: ['{answer}'].")
-        raise Hint(f"this question wants a list of {what}, like ['{example}', …], not one piece of text.")
+            raise Hint(say("checks_answers.as_ids.m1", answer=answer))
+        raise Hint(say("checks_answers.as_ids.m2", what=what, example=example))
     if isinstance(answer, pd.DataFrame):
         if column in answer.columns:
-            raise Hint(f"this question wants a list of {what}, not a table: take the column with "
-                       f"list(table['{column}']).")
-        raise Hint(f"this question wants a list of {what}, like ['{example}', …], not a table.")
+            raise Hint(say("checks_answers.as_ids.m3", what=what, column=column))
+        raise Hint(say("checks_answers.as_ids.m4", what=what, example=example))
     if isinstance(answer, dict):
-        raise Hint(f"this question wants a list of {what}, like ['{example}', …], not a dict.")
+        raise Hint(say("checks_answers.as_ids.m5", what=what, example=example))
     if isinstance(answer, (pd.Series, pd.Index)):
         items = list(answer.dropna())
     elif isinstance(answer, (list, tuple, set, frozenset)):
         items = list(answer)
     else:
-        raise Hint(f"this question wants a list of {what}, like ['{example}', …], but your answer is "
-                   f"{kind(answer)}.")
+        raise Hint(say("checks_answers.as_ids.m6", what=what, example=example, kind=kind(answer)))
     for item in items:
         if not isinstance(item, str):
-            raise Hint(f"every item should be one of the {what}, in quotes like '{example}'; "
-                       f"{item!r} is {kind(item)}.")
+            raise Hint(say("checks_answers.as_ids.m7", what=what, example=example, item=item, kind=kind(item)))
         if item not in known:
-            raise Hint(f"{item!r} is not one of the {what} (see the column '{column}'); "
-                       "check the spelling.")
+            raise Hint(say("checks_answers.as_ids.m8", item=item, what=what, column=column))
     seen = set()
     for item in items:
         if item in seen:
-            raise Hint(f"{item!r} is in your list twice.")
+            raise Hint(say("checks_answers.as_ids.m9", item=item))
         seen.add(item)
     return items
 
@@ -127,27 +121,25 @@ def as_mapping(answer, keys: list[str], wants: str, key_what: str) -> dict:
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
     if not isinstance(answer, dict):
-        raise Hint(f"this question wants {wants}, but your answer is {kind(answer)}.")
+        raise Hint(say("checks_answers.as_mapping.m1", wants=wants, kind=kind(answer)))
     got = {str(k): v for k, v in answer.items()}
     missing = [k for k in keys if k not in got]
     if missing:
-        raise Hint(f"your answer has no entry for {quoted(missing)}; it needs one for each {key_what}: "
-                   f"{', '.join(keys)}.")
+        raise Hint(say("checks_answers.as_mapping.m2", quoted=quoted(missing), key_what=key_what, items=', '.join(keys)))
     extra = [k for k in got if k not in keys]
     if extra:
-        raise Hint(f"your answer has an entry for {quoted(extra[:3])}, which this question does not ask "
-                   f"about; keep only {', '.join(keys)}.")
+        raise Hint(say("checks_answers.as_mapping.m3", quoted=quoted(extra[:3]), items=', '.join(keys)))
     return got
 
 
 def as_number(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Number):
         if isinstance(value, str):
-            raise Hint(f"{what} should be a number without quotes, but it is the text {value!r}.")
-        raise Hint(f"{what} should be a number, but it is {kind(value)}.")
+            raise Hint(say("checks_answers.as_number.m1", what=what, value=value))
+        raise Hint(say("checks_answers.as_number.m2", what=what, kind=kind(value)))
     value = float(value)
     if math.isnan(value):
-        raise Hint(f"{what} is NaN (not a number): a missing value crept in.")
+        raise Hint(say("checks_answers.as_number.m3", what=what))
     return value
 
 
@@ -156,18 +148,17 @@ def as_interval(answer) -> Interval:
     if isinstance(answer, Interval):
         return answer
     if isinstance(answer, numbers.Number) and not isinstance(answer, bool):
-        raise Hint("that is a single number; an interval needs two, (low, high).")
+        raise Hint(say("checks_answers.as_interval.m1"))
     if isinstance(answer, (pd.DataFrame, pd.Series, dict, str, set)) or not hasattr(answer, "__len__"):
-        raise Hint(f"this question wants an interval, Interval(low, high) or a pair (low, high), but "
-                   f"your answer is {kind(answer)}.")
+        raise Hint(say("checks_answers.as_interval.m2", kind=kind(answer)))
     if len(answer) != 2:
-        raise Hint(f"an interval has two numbers, (low, high); yours has {len(answer)}.")
+        raise Hint(say("checks_answers.as_interval.m3", len=len(answer)))
     low, high = answer
     if high is None:
-        raise Hint("for 'no upper bound' write math.inf (after import math), not None.")
+        raise Hint(say("checks_answers.as_interval.m4"))
     low, high = as_number(low, "the low end"), as_number(high, "the high end")
     if low > high:
-        raise Hint(f"the low end ({low:g}) is above the high end ({high:g}): write (low, high).")
+        raise Hint(say("checks_answers.as_interval.m5", low=low, high=high))
     return Interval(low, high)
 
 
@@ -185,11 +176,9 @@ def as_date(value, what: str) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
-                raise Hint(f"{what}, {value!r}, is not a real date: check the month and the number of "
-                           "days in it.") from None
-            raise Hint(f"{what} should be a date written 'YYYY-MM-DD' (year, month, day), "
-                       f"but it is {value!r}.") from None
-    raise Hint(f"{what} should be a date written 'YYYY-MM-DD', but it is {kind(value)}.")
+                raise Hint(say("checks_answers.as_date.m1", what=what, value=value)) from None
+            raise Hint(say("checks_answers.as_date.m2", what=what, value=value)) from None
+    raise Hint(say("checks_answers.as_date.m3", what=what, kind=kind(value)))
 
 
 def _same(a, b) -> bool:
@@ -225,25 +214,24 @@ def compare_rows(frame: pd.DataFrame, expected: pd.DataFrame, key: str, row_word
     want = [str(k) for k in expected[key]]
     duplicated = [k for k in set(keys) if keys.count(k) > 1]
     if duplicated:
-        raise Hint(f"{row_word} {duplicated[0]} appears {keys.count(duplicated[0])} times in your table; "
-                   "each should appear once (did a merge repeat rows?).")
-    rows = f"your table has {plural(len(keys), 'row')}; the answer has {len(want)}"
+        raise Hint(say("checks_answers.compare_rows.m1", row_word=row_word, value=duplicated[0], count=keys.count(duplicated[0])))
+    rows = say("checks_answers.compare_rows.rows", rows=plural(len(keys), "row"), want=len(want))
     extra = [k for k in keys if k not in want]
     if extra:
         hint = extra_hint(extra[0])
-        raise Hint(f"{rows}. " + (hint or f"For example, {row_word} {extra[0]} does not belong: check your filter."))
+        raise Hint(say("checks_answers.compare_rows.extra", rows=rows, hint=hint or say(
+            "checks_answers.compare_rows.extra_default", row_word=row_word, key=extra[0])))
     missing = [k for k in want if k not in keys]
     if missing:
         hint = missing_hint(missing)
-        raise Hint(f"{rows}: " + (hint or f"{plural(len(missing), row_word)} missing. Check your filter."))
+        raise Hint(say("checks_answers.compare_rows.missing", rows=rows, hint=hint or say(
+            "checks_answers.compare_rows.missing_default", missing=plural(len(missing), row_word))))
     by_key = expected.set_index(expected[key].astype(str))
     for _, row in frame.iterrows():
         for column in expected.columns:
             if not _same(row[column], by_key.at[str(row[key]), column]):
-                raise Hint(f"{row_word} {row[key]}: the column '{column}' holds {row[column]!r}, which "
-                           "is not what the course's tables say; check how you built that column.")
+                raise Hint(say("checks_answers.compare_rows.m2", row_word=row_word, value=row[key], column=column, value2=row[column]))
     if ordered_by and keys != want:
-        raise Hint(f"the rows are right, but not in order: sort them by '{ordered_by}' "
-                   f"(.sort_values('{ordered_by}')).")
+        raise Hint(say("checks_answers.compare_rows.m3", ordered_by=ordered_by))
 
 

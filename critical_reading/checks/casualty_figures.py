@@ -33,7 +33,7 @@ def _interval_text(interval: Interval) -> str:
     return interval.describe()
 
 
-@question("an interval: Interval(low, high) or a pair (low, high)")
+@question(say("checks_03.figure_interval.wants"))
 def figure_interval(answer, figure_id: str = "f01"):
     """The interval a figure of the article allows (qualifier rules in critical_reading.intervals)."""
     t = course_tables()
@@ -42,18 +42,16 @@ def figure_interval(answer, figure_id: str = "f01"):
     got = as_interval(answer)
     words = f"{figure_id} ({figure_en(row, t)})"
     if close(got.low, want.low) and close(got.high, want.high):
-        return f"{words} allows {_interval_text(want)}."
+        return say("checks_03.figure_interval.m1", words=words, interval_text=_interval_text(want))
     if thousands_slip(got.low, want.low):
         raise Hint(say("checks_core.thousands", got=f"{got.low:g}"))
     if got.low == got.high == row["value"] and row["qualifier"] != "exact":
-        raise Hint(f"{words} is not an exact number: its qualifier is '{row['qualifier']}'; "
-                   "apply that rule (see critical_reading.intervals).")
+        raise Hint(say("checks_03.figure_interval.m2", words=words, qualifier=row['qualifier']))
     if want.is_open and not got.is_open:
-        raise Hint(f"{words} sets no upper bound: the high end is math.inf.")
+        raise Hint(say("checks_03.figure_interval.m3", words=words))
     if got.is_open and not want.is_open:
-        raise Hint(f"{words} does have an upper bound; math.inf is not right here.")
-    raise Hint(f"not the interval the '{row['qualifier']}' rule gives for {row['value']:g}; "
-               "check the rule in critical_reading.intervals (for 'about': value ± 10 %).")
+        raise Hint(say("checks_03.figure_interval.m4", words=words))
+    raise Hint(say("checks_03.figure_interval.m5", qualifier=row['qualifier'], value=row['value']))
 
 
 def expected_implied_interval(figure_id: str = "f06", share_id: str = "f07", tables=None) -> Interval:
@@ -64,7 +62,7 @@ def expected_implied_interval(figure_id: str = "f06", share_id: str = "f07", tab
     return expected_figure_interval(figure_id, t).scale(share)
 
 
-@question("an interval: Interval(low, high) or a pair (low, high), with math.inf for no upper bound")
+@question(say("checks_03.implied_interval.wants"))
 def implied_interval(answer, figure_id: str = "f06", share_id: str = "f07"):
     """The number implied by a share of a figure (Zelensky: two-thirds of 'more than 4,000')."""
     t = course_tables()
@@ -76,19 +74,18 @@ def implied_interval(answer, figure_id: str = "f06", share_id: str = "f07"):
     part = f"{share_id} ({share:.4g})"
     if close(got.low, want.low) and close(got.high, want.high):
         whole_people = Interval(round(want.low), want.high)  # people come whole: 2,666.8 reads 2,667
-        return f"the share {part} of {whole} allows {whole_people.describe()}."
+        return say("checks_03.implied_interval.m1", part=part, whole=whole, describe=whole_people.describe())
     if thousands_slip(got.low, want.low):
         raise Hint(say("checks_core.thousands", got=f"{got.low:g}"))
     if close(got.low, base.low):
-        raise Hint(f"{got.low:g} is the whole figure {whole}; the question asks for the share {part} of it.")
+        raise Hint(say("checks_03.implied_interval.m2", low=got.low, whole=whole, part=part))
     if close(got.low, base.low * (1 - share)):
-        raise Hint(f"that is the other part ({1 - share:.2g} of the figure); the share stated is {part}.")
+        raise Hint(say("checks_03.implied_interval.m3", value=1 - share, part=part))
     if not got.is_open and want.is_open:
-        raise Hint(f"{whole} sets no upper bound, so neither does a share of it: the high end is math.inf.")
+        raise Hint(say("checks_03.implied_interval.m4", whole=whole))
     if close(got.low, want.low, rel=0.03):
-        raise Hint(f"close: {got.low:g} looks rounded; multiply without rounding (the share is "
-                   f"{share:.4g} in tables.figures).")
-    raise Hint(f"multiply the low end of {whole} by the share {part} (Interval.scale does it).")
+        raise Hint(say("checks_03.implied_interval.m5", low=got.low, share=share))
+    raise Hint(say("checks_03.implied_interval.m6", whole=whole, part=part))
 
 
 def expected_killed_estimates(tables=None) -> pd.DataFrame:
@@ -98,7 +95,7 @@ def expected_killed_estimates(tables=None) -> pd.DataFrame:
     return e.sort_values("value", kind="stable")[["estimate_id", "date", "source", "value"]].reset_index(drop=True)
 
 
-@question("a table (DataFrame) with the columns estimate_id, date, source, value, smallest count first")
+@question(say("checks_03.killed_estimates.wants"))
 def killed_estimates(answer):
     """Outside estimates of the number killed, smallest count first."""
     t = course_tables()
@@ -109,12 +106,11 @@ def killed_estimates(answer):
     def extra_hint(estimate_id):
         q = quantity.get(estimate_id)
         if q in ("casualties", "wounded"):
-            return (f"{estimate_id} counts {q}, not deaths: the article's figure counts the killed only, "
-                    "so keep the quantity 'killed'.")
+            return (say("checks_03.extra_hint.m1", estimate_id=estimate_id, q=q))
         return None
 
     compare_rows(frame, want, "estimate_id", "estimate", extra_hint, ordered_by="value")
-    return f"{len(want)} outside estimates of deaths, from {want['date'].min():%b %Y} to {want['date'].max():%b %Y}."
+    return say("checks_03.killed_estimates.m1", len=len(want), min=want['date'].min(), max=want['date'].max())
 
 
 def expected_overlapping_estimates(figure_id: str = "f02", quantities=("killed", "casualties"),
@@ -127,15 +123,14 @@ def expected_overlapping_estimates(figure_id: str = "f02", quantities=("killed",
     return [row["estimate_id"] for _, row in e.iterrows() if _figure_interval(row).overlaps(figure)]
 
 
-@question("a list of estimate ids, like ['e01', 'e02']")
+@question(say("checks_03.overlapping_estimates.wants"))
 def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", "casualties")):
     """Which outside estimates, published before the article, are compatible with a figure."""
     t = course_tables()
     got = as_ids(answer, "estimate ids", t.estimates["estimate_id"], "estimate_id")
     want = expected_overlapping_estimates(figure_id, quantities, t)
     if set(got) == set(want):
-        return (f"{plural(len(want), 'estimate')} overlap{'s' if len(want) == 1 else ''} "
-                f"{expected_figure_interval(figure_id, t).describe()}: {', '.join(want)}.")
+        return (say("checks_03.overlapping_estimates.m1", estimates=plural(len(want), 'estimate'), value='s' if len(want) == 1 else '', describe=expected_figure_interval(figure_id, t).describe(), items=', '.join(want)))
     e = t.estimates.set_index("estimate_id")
     published = pd.Timestamp(t.publication_date)
     for estimate_id in got:
@@ -143,21 +138,16 @@ def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", 
             continue
         row = e.loc[estimate_id]
         if row["quantity"] not in quantities:
-            raise Hint(f"{estimate_id} counts {row['quantity']}; this question compares only "
-                       f"{' and '.join(quantities)}.")
+            raise Hint(say("checks_03.overlapping_estimates.m2", estimate_id=estimate_id, quantity=row['quantity'], items=' and '.join(quantities)))
         if row["date"] == published:
-            raise Hint(f"{estimate_id} was published on the article's own date ({row['source']}, the report "
-                       "the article relies on): keep estimates published before it.")
+            raise Hint(say("checks_03.overlapping_estimates.m3", estimate_id=estimate_id, source=row['source']))
         if row["date"] > published:
-            raise Hint(f"{estimate_id} was published after the article ({row['date']:%d %B %Y}): keep "
-                       "estimates published before it.")
-        raise Hint(f"{estimate_id}'s interval does not overlap the figure's: compare their low and high ends.")
+            raise Hint(say("checks_03.overlapping_estimates.m4", estimate_id=estimate_id, date=row['date']))
+        raise Hint(say("checks_03.overlapping_estimates.m5", estimate_id=estimate_id))
     for estimate_id in want:
         if estimate_id not in got and pd.isna(e.at[estimate_id, "high"]):
-            raise Hint("one is missing: an estimate with no upper bound ('at least …') overlaps any "
-                       "interval above its low end.")
-    raise Hint(f"{plural(len(set(want) - set(got)), 'estimate')} missing: look at every quantity the "
-               f"question names ({', '.join(quantities)}).")
+            raise Hint(say("checks_03.overlapping_estimates.m6"))
+    raise Hint(say("checks_03.overlapping_estimates.m7", estimates=plural(len(set(want) - set(got)), 'estimate'), items=', '.join(quantities)))
 
 
 QUESTIONS_03 = exercise_set("03", [

@@ -8,6 +8,7 @@ import numbers
 
 import pandas as pd
 
+from ..messages import say
 from .answers import (Hint, as_date, as_ids, as_interval, as_mapping, as_number, as_table, close, compare_rows,
                       figure_en, kind, name_of, plural, quoted, vi)
 from .answers import tables as course_tables
@@ -21,34 +22,28 @@ def expected_chain(claim_id: str = "c08", tables=None) -> list[str]:
     return chain_of(tables or course_tables(), claim_id)
 
 
-@question("a list of source ids in order, like ['first_id', 'second_id', …]")
+@question(say("checks_01.chain_of_publication.wants"))
 def chain_of_publication(answer, claim_id: str = "c08"):
     """The chain of publication of one claim: claimant first, the Vietnamese outlet last."""
     t = course_tables()
     if isinstance(answer, str) and ">" in answer:
-        raise Hint("write the chain as a list of ids, ['a', 'b', …], not as one text joined by '>'.")
+        raise Hint(say("checks_01.chain_of_publication.m1"))
     chain = as_ids(answer, "source ids", t.sources["source_id"], "source_id")
     want = expected_chain(claim_id, t)
     if chain == want:
-        return f"{len(want)} hands, from the claimant to the text you read: {' > '.join(want)}."
+        return say("checks_01.chain_of_publication.m2", len=len(want), items=' > '.join(want))
     if set(chain) == set(want):
         if chain == want[::-1]:
-            raise Hint("right sources, reversed: start with who makes the claim (the claimant) and end "
-                       "with the outlet whose text you are reading.")
-        raise Hint("right sources, wrong order: follow the claim from its claimant, through each conduit "
-                   "in relayed_by, to the text you are reading.")
+            raise Hint(say("checks_01.chain_of_publication.m3"))
+        raise Hint(say("checks_01.chain_of_publication.m4"))
     stray = [s for s in chain if s not in want]
     if stray:
-        raise Hint(f"{stray[0]!r} has no part in passing on claim {claim_id}: look at its row in "
-                   "tables.claims (source_id, then relayed_by).")
+        raise Hint(say("checks_01.chain_of_publication.m5", value=stray[0], claim_id=claim_id))
     if chain and chain[0] != want[0]:
-        raise Hint(f"start with who makes claim {claim_id} (its claimant, the column source_id), not "
-                   "with the first outlet that passed it on.")
+        raise Hint(say("checks_01.chain_of_publication.m6", claim_id=claim_id))
     if want[-1] not in chain:
-        raise Hint("the chain should end with the outlet whose text you are reading: the unnamed "
-                   "Vietnamese outlet has a source_id too.")
-    raise Hint(f"{plural(len(want) - len(chain), 'hand')} missing between the claimant and the end: "
-               f"read relayed_by for {claim_id}.")
+        raise Hint(say("checks_01.chain_of_publication.m7"))
+    raise Hint(say("checks_01.chain_of_publication.m8", hands=plural(len(want) - len(chain), 'hand'), claim_id=claim_id))
 
 
 def expected_claims_through(conduit: str = "reuters", tables=None) -> list[str]:
@@ -59,7 +54,7 @@ def expected_claims_through(conduit: str = "reuters", tables=None) -> list[str]:
     return list(c.loc[through, "claim_id"])
 
 
-@question("a list of claim ids, like ['c01', 'c02']")
+@question(say("checks_01.claims_through.wants"))
 def claims_through(answer, conduit: str = "reuters"):
     """The claims that reached Fox through a conduit (default Reuters): no pandas needed."""
     t = course_tables()
@@ -67,20 +62,16 @@ def claims_through(answer, conduit: str = "reuters"):
     want = expected_claims_through(conduit, t)
     name = name_of(conduit, t)
     if set(got) == set(want):
-        return f"{len(want)} claims reached Fox through {name}: {', '.join(want)}."
+        return say("checks_01.claims_through.m1", len=len(want), name=name, items=', '.join(want))
     claims = t.claims.set_index("claim_id")
     for claim_id in got:
         if claim_id in want:
             continue
         if claims.at[claim_id, "source_id"] == conduit:
-            raise Hint(f"{claim_id} is a statement by {name} itself ({name} is its claimant, not a conduit): "
-                       f"keep the claims {name} passed on from someone else.")
-        raise Hint(f"{claim_id} did not pass through {name}: its relayed_by is "
-                   f"{claims.at[claim_id, 'relayed_by'] if isinstance(claims.at[claim_id, 'relayed_by'], str) else 'empty'}.")
+            raise Hint(say("checks_01.claims_through.m2", claim_id=claim_id, name=name))
+        raise Hint(say("checks_01.claims_through.m3", claim_id=claim_id, name=name, value=claims.at[claim_id, 'relayed_by'] if isinstance(claims.at[claim_id, 'relayed_by'], str) else 'empty'))
     missing = [c for c in want if c not in got]
-    raise Hint(f"{plural(len(missing), 'claim')} that passed through {name} "
-               f"{'is' if len(missing) == 1 else 'are'} missing; '{conduit}' can appear anywhere in "
-               f"relayed_by, e.g. '{conduit}>fox_news'.")
+    raise Hint(say("checks_01.claims_through.m4", claims=plural(len(missing), 'claim'), name=name, value='is' if len(missing) == 1 else 'are', conduit=conduit))
 
 
 RELATIVE_RULES = ("previous_year", "previous_month", "latest_month")
@@ -93,7 +84,7 @@ def expected_relative_periods(tables=None) -> dict[str, tuple[dt.date, dt.date]]
     return {row.sentence_id: (row.resolved_start.date(), row.resolved_end.date()) for row in te.itertuples()}
 
 
-@question("a dict like {'s06': ('YYYY-MM-DD', 'YYYY-MM-DD'), …}: sentence id → (first day, last day)")
+@question(say("checks_01.relative_periods.wants"))
 def relative_periods(answer):
     """The absolute period each relative time expression refers to."""
     t = course_tables()
@@ -104,27 +95,21 @@ def relative_periods(answer):
     for sid, (start, end) in want.items():
         value = got[sid]
         if isinstance(value, (str, dt.date)) or not isinstance(value, (tuple, list)) or len(value) != 2:
-            raise Hint(f"{sid}: give the period as a pair (first day, last day), e.g. "
-                       f"('YYYY-MM-DD', 'YYYY-MM-DD'); yours is {kind(value)}.")
+            raise Hint(say("checks_01.relative_periods.m1", sid=sid, kind=kind(value)))
         first, last = (as_date(v, f"{sid}: the {w} day") for v, w in zip(value, ("first", "last")))
         if (first, last) == (start, end):
             continue
         rule, said = te.at[sid, "rule"], vi(te.at[sid, "text_vi"], te.at[sid, "text_en"])
         if first.year != start.year and rule == "latest_month":
-            raise Hint(f"{sid}: {said} gives no year, so take the most recent such month before the "
-                       f"article's date ({published:%d %B %Y}).")
+            raise Hint(say("checks_01.relative_periods.m2", sid=sid, said=said, published=published))
         if rule == "previous_year" and first.year != start.year:
-            raise Hint(f"{sid}: {said} means the calendar year before the year of the "
-                       f"article's date ({published:%Y}).")
+            raise Hint(say("checks_01.relative_periods.m3", sid=sid, said=said, published=published))
         if rule == "previous_month" and (first.year, first.month) != (start.year, start.month):
-            raise Hint(f"{sid}: {said} means the calendar month before the month of the "
-                       f"article's date ({published:%B %Y}).")
+            raise Hint(say("checks_01.relative_periods.m4", sid=sid, said=said, published=published))
         if first != start:
-            raise Hint(f"{sid}: the period starts on the first day of the "
-                       f"{'year' if rule == 'previous_year' else 'month'}; yours starts on {first}.")
-        raise Hint(f"{sid}: the period ends on the last day of the "
-                   f"{'year' if rule == 'previous_year' else 'month'}; {last} is not it (count the days).")
-    return "each relative expression is anchored to the source line's date."
+            raise Hint(say("checks_01.relative_periods.m5", sid=sid, value='year' if rule == 'previous_year' else 'month', first=first))
+        raise Hint(say("checks_01.relative_periods.m6", sid=sid, value='year' if rule == 'previous_year' else 'month', last=last))
+    return say("checks_01.relative_periods.m7")
 
 
 def expected_chronological_order(sentence_ids=("s22", "s23", "s24", "s25"), tables=None) -> list[str]:
@@ -134,7 +119,7 @@ def expected_chronological_order(sentence_ids=("s22", "s23", "s24", "s25"), tabl
     return list(te.sort_values(["resolved_start", "resolved_end"]).index)
 
 
-@question("a list of sentence ids, earliest event first, like ['s01', 's02', …]")
+@question(say("checks_01.chronological_order.wants"))
 def chronological_order(answer, sentence_ids=("s22", "s23", "s24", "s25")):
     """Dated sentences ordered by when the events they date happened."""
     t = course_tables()
@@ -142,19 +127,18 @@ def chronological_order(answer, sentence_ids=("s22", "s23", "s24", "s25")):
     want = expected_chronological_order(sentence_ids, t)
     stray = [s for s in order if s not in want]
     if stray:
-        raise Hint(f"{stray[0]} is not one of the sentences to order: {', '.join(sentence_ids)}.")
+        raise Hint(say("checks_01.chronological_order.m1", value=stray[0], items=', '.join(sentence_ids)))
     if len(order) != len(want):
-        raise Hint(f"order all {len(want)} sentences: {', '.join(sentence_ids)}.")
+        raise Hint(say("checks_01.chronological_order.m2", len=len(want), items=', '.join(sentence_ids)))
     if order == want:
         return "earliest first: " + " < ".join(want) + "."
     te = t.time_expressions.set_index("sentence_id")
     for sid in order:
         if te.at[sid, "rule"] == "latest_month" and order.index(sid) < want.index(sid):
-            raise Hint(f"{sid} is too early: {vi(te.at[sid, 'text_vi'], te.at[sid, 'text_en'])} gives no "
-                       "year, so it is the most recent such month before the article's date.")
+            raise Hint(say("checks_01.chronological_order.m3", sid=sid, vi=vi(te.at[sid, 'text_vi'], te.at[sid, 'text_en'])))
     if order == want[::-1]:
-        raise Hint("you have the latest first: put the earliest event first.")
-    raise Hint("not yet in order: write down the absolute date of each sentence first, then sort.")
+        raise Hint(say("checks_01.chronological_order.m4"))
+    raise Hint(say("checks_01.chronological_order.m5"))
 
 
 QUESTIONS_01 = exercise_set("01", [

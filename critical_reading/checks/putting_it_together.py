@@ -8,6 +8,7 @@ import numbers
 
 import pandas as pd
 
+from ..messages import say
 from .answers import (Hint, as_date, as_ids, as_interval, as_mapping, as_number, as_table, close, compare_rows,
                       figure_en, kind, name_of, plural, quoted, vi)
 from .answers import tables as course_tables
@@ -36,7 +37,7 @@ def key_figures(answer):
     frame = as_table(answer, KEY_FIGURE_COLUMNS, key_figures.wants)
     compare_rows(frame, want, "figure_id", "figure",
                   missing_hint=lambda ks: f"{plural(len(ks), 'figure')} missing: keep every row of tables.figures.")
-    return f"{len(want)} figures, each with who states it and whether a disclaimer covers it."
+    return say("checks_05.key_figures.m1", len=len(want))
 
 
 #: Words in an estimate's definition that mark a partial count (lesson 03 sets these aside).
@@ -62,7 +63,7 @@ def expected_latest_estimates(figure_ids=("f01", "f02", "f06"), tables=None) -> 
     return result
 
 
-@question("a dict like {'fXX': 'eYY', …}: figure id → estimate id")
+@question(say("checks_05.latest_estimates.wants"))
 def latest_estimates(answer, figure_ids=("f01", "f02", "f06")):
     """For each figure, the most recent outside estimate of the same quantity before the article."""
     t = course_tables()
@@ -74,22 +75,19 @@ def latest_estimates(answer, figure_ids=("f01", "f02", "f06")):
     for fid, ids in want.items():
         value = got[fid]
         if not isinstance(value, str):
-            raise Hint(f"{fid}: give one estimate id in quotes, like 'e01'; yours is {kind(value)}.")
+            raise Hint(say("checks_05.latest_estimates.m1", fid=fid, kind=kind(value)))
         if value not in e.index:
-            raise Hint(f"{fid}: {value!r} is not an estimate_id in tables.estimates.")
+            raise Hint(say("checks_05.latest_estimates.m2", fid=fid, value=value))
         if value in ids:
             continue
         row, quantity = e.loc[value], figures.at[fid, "quantity"]
         if row["quantity"] != quantity:
-            raise Hint(f"{fid} counts {quantity}, but {value} counts {row['quantity']}: compare like with like.")
+            raise Hint(say("checks_05.latest_estimates.m3", fid=fid, quantity=quantity, value=value, quantity2=row['quantity']))
         if _partial(row["definition"]):
-            raise Hint(f"{fid}: {value} counts only part ({row['definition']}); lesson 03 compares the article's "
-                       "figure with counts of every deployment, so set it aside.")
+            raise Hint(say("checks_05.latest_estimates.m4", fid=fid, value=value, definition=row['definition']))
         if row["date"] >= published:
-            raise Hint(f"{fid}: {value} was not published before the article ({row['date']:%d %B %Y}); "
-                       "a reader on the day could not have known it.")
-        raise Hint(f"{fid}: {value} ({row['date']:%B %Y}) is not the latest: there is a later estimate of "
-                   f"{quantity} before the article.")
+            raise Hint(say("checks_05.latest_estimates.m5", fid=fid, value=value, date=row['date']))
+        raise Hint(say("checks_05.latest_estimates.m6", fid=fid, value=value, date=row['date'], quantity=quantity))
     return "; ".join(f"{fid} → {', '.join(ids)}" for fid, ids in want.items()) + "."
 
 
@@ -99,48 +97,45 @@ def claim_review(answer, claim_id: str = "c08"):
     """A ClaimReview-style record (schema.org) for one claim: its structure and its facts."""
     t = course_tables()
     if not isinstance(answer, dict):
-        raise Hint(f"this question wants {claim_review.wants}, but your answer is {kind(answer)}.")
+        raise Hint(say("checks_05.claim_review.m1", wants=claim_review.wants, kind=kind(answer)))
     missing = [k for k in CLAIM_REVIEW_KEYS if k not in answer]
     if missing:
         near = [k for k in answer if str(k).lower() == missing[0].lower()]
         if near:
-            raise Hint(f"the key {near[0]!r} should be spelled exactly {missing[0]!r} (capitals matter).")
-        raise Hint(f"your record has no key {missing[0]!r}; a record needs {', '.join(CLAIM_REVIEW_KEYS)}.")
+            raise Hint(say("checks_05.claim_review.m2", value=near[0], value2=missing[0]))
+        raise Hint(say("checks_05.claim_review.m3", value=missing[0], items=', '.join(CLAIM_REVIEW_KEYS)))
     claim = t.claims.set_index("claim_id").loc[claim_id]
     source = t.sources.set_index("source_id").loc[claim["source_id"]]
     reviewed = answer["claimReviewed"]
     if not isinstance(reviewed, str):
-        raise Hint(f"claimReviewed should be text (the claim in quotes), but it is {kind(reviewed)}.")
+        raise Hint(say("checks_05.claim_review.m4", kind=kind(reviewed)))
     if reviewed.strip().strip("“”\"'") != claim["quote_vi"]:
         sentence = t.sentences.set_index("sentence_id").at[claim["sentence_id"], "text_vi"]
         if reviewed.strip() == sentence:
-            raise Hint(f"claimReviewed is the whole sentence; use only the claim: quote_vi of {claim_id}.")
-        raise Hint(f"claimReviewed should be the claim exactly as the article states it (quote_vi of "
-                   f"{claim_id} in tables.claims), copied, not retyped or translated.")
+            raise Hint(say("checks_05.claim_review.m5", claim_id=claim_id))
+        raise Hint(say("checks_05.claim_review.m6", claim_id=claim_id))
     item = answer["itemReviewed"]
     if not isinstance(item, dict):
-        raise Hint(f"itemReviewed should itself be a dict, {{'author': …, 'datePublished': …}}, but it is {kind(item)}.")
+        raise Hint(say("checks_05.claim_review.m7", kind=kind(item)))
     for key in ("author", "datePublished"):
         if key not in item:
-            raise Hint(f"itemReviewed has no key {key!r}: who made the claim, and when it was published.")
+            raise Hint(say("checks_05.claim_review.m8", key=key))
     author = item["author"]
     names = {str(source["name_en"]), str(source["name_vi"]), str(claim["source_id"])}
     if not isinstance(author, str) or author.strip() not in names:
-        raise Hint(f"itemReviewed's author should be the claimant of {claim_id} as tables.sources names it "
-                   "(name_en), not the outlet that passed the claim on.")
+        raise Hint(say("checks_05.claim_review.m9", claim_id=claim_id))
     published = as_date(item["datePublished"], "itemReviewed's datePublished")
     as_of = t.figures.loc[t.figures["claim_id"] == claim_id, "as_of"].dropna()
     want_date = as_of.iloc[0].date() if len(as_of) else t.publication_date
     if published != want_date:
-        raise Hint(f"itemReviewed's datePublished should be when the claim was published (the article's "
-                   f"source line gives it), not {published}.")
+        raise Hint(say("checks_05.claim_review.m10", published=published))
     for key in ("reviewRating", "author"):
         value = answer[key]
         text = value.get("alternateName", value.get("name")) if isinstance(value, dict) else value
         if not isinstance(text, str) or not text.strip():
-            raise Hint(f"{key} should be a short text (your verdict, or your name/class); it is {kind(value)}.")
+            raise Hint(say("checks_05.claim_review.m11", key=key, kind=kind(value)))
     as_date(answer["datePublished"], "datePublished (the date of your review)")
-    return "structure and facts checked: claimReviewed, itemReviewed and the dates. reviewRating: recorded; your teacher marks this."
+    return say("checks_05.claim_review.m12")
 
 
 QUESTIONS_05 = exercise_set("05", [

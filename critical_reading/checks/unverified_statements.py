@@ -8,6 +8,7 @@ import numbers
 
 import pandas as pd
 
+from ..messages import say
 from .answers import (Hint, as_date, as_ids, as_interval, as_mapping, as_number, as_table, close, compare_rows,
                       figure_en, kind, name_of, plural, quoted, vi)
 from .answers import tables as course_tables
@@ -23,7 +24,7 @@ def expected_disclaimers(tables=None) -> pd.DataFrame:
     return c.loc[c["claim_type"] == "disclaimer", ["claim_id", "sentence_id", "source_id"]].reset_index(drop=True)
 
 
-@question("a table (DataFrame) with the columns claim_id, sentence_id, source_id")
+@question(say("checks_04.disclaimers.wants"))
 def disclaimers(answer):
     """The disclaimers in the article."""
     t = course_tables()
@@ -34,7 +35,7 @@ def disclaimers(answer):
                   extra_hint=lambda cid: f"{cid} is a claim of type '{kind.get(cid)}', not a disclaimer.",
                   missing_hint=lambda ks: (f"{plural(len(ks), 'disclaimer')} missing: keep every row whose "
                                            "claim_type is 'disclaimer'."))
-    return f"{len(want)} disclaimers, from {', '.join(sorted(set(want['source_id'])))}."
+    return say("checks_04.disclaimers.m1", len=len(want), items=', '.join(sorted(set(want['source_id']))))
 
 
 def expected_disclaimer_scope(tables=None) -> dict[str, list[str]]:
@@ -47,7 +48,7 @@ def expected_disclaimer_scope(tables=None) -> dict[str, list[str]]:
     return scope
 
 
-@question("a dict like {'cXX': ['cYY', …], …}: disclaimer id → list of the claim ids it covers")
+@question(say("checks_04.disclaimer_scope.wants"))
 def disclaimer_scope(answer):
     """Match each disclaimer to the claims its scope covers."""
     t = course_tables()
@@ -65,15 +66,12 @@ def disclaimer_scope(answer):
         if extra:
             x = extra[0]
             if c.at[x, "claim_type"] == "disclaimer":
-                raise Hint(f"{disclaimer}: {x} is itself a disclaimer; nothing flags a disclaimer.")
+                raise Hint(say("checks_04.disclaimer_scope.m1", disclaimer=disclaimer, x=x))
             if pd.notna(c.at[x, "flagged_by"]):
-                raise Hint(f"{disclaimer}: {x} is covered by another disclaimer, the one nearest to it "
-                           "whose words fit it.")
-            raise Hint(f"{disclaimer}: does its wording cover {x} (“{c.at[x, 'claim_en']}”)? Read what the "
-                       "disclaimer says it could not verify.")
-        raise Hint(f"{disclaimer}: it covers {plural(len(covered), 'claim')}; you have {len(ids)}. Read the "
-                   "sentence just before it, and the start of its own sentence.")
-    return "each disclaimer matched to the claims its words cover."
+                raise Hint(say("checks_04.disclaimer_scope.m2", disclaimer=disclaimer, x=x))
+            raise Hint(say("checks_04.disclaimer_scope.m3", disclaimer=disclaimer, x=x, claim_en=c.at[x, 'claim_en']))
+        raise Hint(say("checks_04.disclaimer_scope.m4", disclaimer=disclaimer, claims=plural(len(covered), 'claim'), len=len(ids)))
+    return say("checks_04.disclaimer_scope.m5")
 
 
 def expected_unflagged_figures(tables=None) -> list[str]:
@@ -83,23 +81,22 @@ def expected_unflagged_figures(tables=None) -> list[str]:
     return list(c.loc[(c["claim_type"] == "figure") & (c["verification"] == "unflagged"), "claim_id"])
 
 
-@question("a list of claim ids, like ['c01', 'c02']")
+@question(say("checks_04.unflagged_figures.wants"))
 def unflagged_figures(answer):
     """Claims of type figure that carry no disclaimer."""
     t = course_tables()
     got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
     want = expected_unflagged_figures(t)
     if set(got) == set(want):
-        return f"{len(want)} figures in the article carry no disclaimer."
+        return say("checks_04.unflagged_figures.m1", len=len(want))
     c = t.claims.set_index("claim_id")
     extra = [x for x in got if x not in want]
     if extra:
         x = extra[0]
         if c.at[x, "claim_type"] != "figure":
-            raise Hint(f"{x} is of type '{c.at[x, 'claim_type']}', not 'figure'.")
-        raise Hint(f"{x} is covered by the disclaimer {c.at[x, 'flagged_by']}: keep only figures with "
-                   "verification 'unflagged'.")
-    raise Hint(f"{plural(len(want) - len(got), 'figure')} missing: filter on both claim_type and verification.")
+            raise Hint(say("checks_04.unflagged_figures.m2", x=x, claim_type=c.at[x, 'claim_type']))
+        raise Hint(say("checks_04.unflagged_figures.m3", x=x, flagged_by=c.at[x, 'flagged_by']))
+    raise Hint(say("checks_04.unflagged_figures.m4", figures=plural(len(want) - len(got), 'figure')))
 
 
 def expected_unflagged_party_claims(tables=None) -> list[str]:
@@ -109,26 +106,24 @@ def expected_unflagged_party_claims(tables=None) -> list[str]:
     return list(merged.loc[keep, "claim_id"])
 
 
-@question("a list of claim ids, like ['c01', 'c02']")
+@question(say("checks_04.unflagged_party_claims.wants"))
 def unflagged_party_claims(answer):
     """Unverified but not flagged: claims by a party to the conflict with no disclaimer."""
     t = course_tables()
     got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
     want = expected_unflagged_party_claims(t)
     if set(got) == set(want):
-        return f"{len(want)} claims by parties to the conflict reach the reader without any disclaimer."
+        return say("checks_04.unflagged_party_claims.m1", len=len(want))
     merged = _claims_with_sources(t).set_index("claim_id")
     extra = [x for x in got if x not in want]
     if extra:
         x = extra[0]
         if merged.at[x, "side"] not in PARTIES:
-            raise Hint(f"{x}'s claimant ({merged.at[x, 'source_id']}) has side '{merged.at[x, 'side']}', "
-                       f"not a party to the conflict ({', '.join(PARTIES)}).")
-        raise Hint(f"{x} is covered by a disclaimer ({merged.at[x, 'flagged_by']}); keep verification 'unflagged'.")
+            raise Hint(say("checks_04.unflagged_party_claims.m2", x=x, source_id=merged.at[x, 'source_id'], side=merged.at[x, 'side'], items=', '.join(PARTIES)))
+        raise Hint(say("checks_04.unflagged_party_claims.m3", x=x, flagged_by=merged.at[x, 'flagged_by']))
     missing = [x for x in want if x not in got]
     sides = sorted(set(merged.loc[missing, "side"]))
-    raise Hint(f"{plural(len(missing), 'claim')} missing, from claimants on the side(s) {', '.join(sides)}: "
-               "a party is any of russia, ukraine, north_korea.")
+    raise Hint(say("checks_04.unflagged_party_claims.m4", claims=plural(len(missing), 'claim'), items=', '.join(sides)))
 
 
 QUESTIONS_04 = exercise_set("04", [

@@ -8,6 +8,7 @@ import numbers
 
 import pandas as pd
 
+from ..messages import say
 from .answers import (Hint, as_date, as_ids, as_interval, as_mapping, as_number, as_table, close, compare_rows,
                       figure_en, kind, name_of, plural, quoted, vi)
 from .answers import tables as course_tables
@@ -23,19 +24,18 @@ def expected_claims_with_sources(tables=None) -> pd.DataFrame:
     return merged[["claim_id", "source_id", "name_en", "side"]].reset_index(drop=True)
 
 
-@question("a table (DataFrame) with the columns claim_id, source_id, name_en, side: one row per claim")
+@question(say("checks_02.claims_with_sources.wants"))
 def claims_with_sources(answer):
     """Claims joined with their claimants: who says each thing, and on which side."""
     t = course_tables()
     want = expected_claims_with_sources(t)
     frame = as_table(answer, list(want.columns), claims_with_sources.wants)
     if len(frame) == len(t.sources) and len(frame) != len(want):
-        raise Hint(f"your table has {len(frame)} rows, one per source; it needs one row per claim "
-                   f"({len(want)}): start from tables.claims and merge tables.sources into it.")
+        raise Hint(say("checks_02.claims_with_sources.m1", len=len(frame), len2=len(want)))
     compare_rows(frame, want, "claim_id", "claim",
                   missing_hint=lambda ks: (f"{plural(len(ks), 'claim')} missing: keep every claim "
                                            "(a left merge on source_id keeps them all)."))
-    return f"{len(want)} claims, each with its claimant's name and side."
+    return say("checks_02.claims_with_sources.m2", len=len(want))
 
 
 def expected_claims_per_side(tables=None) -> dict[str, int]:
@@ -44,7 +44,7 @@ def expected_claims_per_side(tables=None) -> dict[str, int]:
     return {str(k): int(v) for k, v in merged["side"].value_counts().items()}
 
 
-@question("counts per side: a Series from value_counts(), or a dict like {'russia': 1, …}")
+@question(say("checks_02.claims_per_side.wants"))
 def claims_per_side(answer):
     """The number of claims whose claimant is on each side."""
     t = course_tables()
@@ -53,31 +53,28 @@ def claims_per_side(answer):
         if "side" in answer.columns and answer.shape[1] == 2:  # value_counts().reset_index()
             answer = answer.set_index("side").iloc[:, 0]
         else:
-            raise Hint("this question wants counts per side (a Series, e.g. table['side'].value_counts()), "
-                       "not a whole table.")
+            raise Hint(say("checks_02.claims_per_side.m1"))
     if not isinstance(answer, (pd.Series, dict)):
-        raise Hint(f"this question wants {claims_per_side.wants}, but your answer is {kind(answer)}.")
+        raise Hint(say("checks_02.claims_per_side.m2", wants=claims_per_side.wants, kind=kind(answer)))
     got = answer.to_dict() if isinstance(answer, pd.Series) else dict(answer)
     got = {str(k): v for k, v in got.items() if not (isinstance(v, numbers.Number) and v == 0)}
     kinds = set(t.sources["kind"])
     if got and set(got) <= kinds and not set(got) & set(want):
-        raise Hint("those are kinds of source (government, news_agency, …), not sides: count the column 'side'.")
+        raise Hint(say("checks_02.claims_per_side.m3"))
     for key, value in got.items():
         as_number(value, f"the count for {key!r}")
     per_source = {str(k): int(v) for k, v in t.sources["side"].value_counts().items()}
     if {k: int(v) for k, v in got.items()} == per_source and per_source != want:
-        raise Hint(f"these are counts of sources ({len(t.sources)} in all), not of claims: count the "
-                   "rows of the claims table merged with the sources.")
+        raise Hint(say("checks_02.claims_per_side.m4", len=len(t.sources)))
     unknown = [k for k in got if k not in want]
     if unknown:
-        raise Hint(f"{unknown[0]!r} is not a side that any claimant has; the sides are in the column 'side'.")
+        raise Hint(say("checks_02.claims_per_side.m5", value=unknown[0]))
     total = sum(float(v) for v in got.values())
     if total != sum(want.values()):
-        raise Hint(f"your counts add up to {total:g}, but there are {sum(want.values())} claims: "
-                   "count every claim once.")
+        raise Hint(say("checks_02.claims_per_side.m6", total=total, sum=sum(want.values())))
     for side, count in want.items():
         if float(got.get(side, 0)) != count:
-            raise Hint(f"the count for {side!r} is not right; count the claims whose claimant's side is {side!r}.")
+            raise Hint(say("checks_02.claims_per_side.m7", side=side))
     return ", ".join(f"{side}: {count}" for side, count in want.items()) + "."
 
 
@@ -90,7 +87,7 @@ def expected_strong_attribution(min_strength: int = 3, tables=None) -> list[str]
     return list(t.claims.loc[levels.fillna(0) >= min_strength, "claim_id"])
 
 
-@question("a list of claim ids, like ['c01', 'c02']")
+@question(say("checks_02.strong_attribution.wants"))
 def strong_attribution(answer, min_strength: int = 3):
     """Claims introduced by a strong attribution verb (strength ≥ 3 in tables.cues_vi)."""
     t = course_tables()
@@ -107,13 +104,11 @@ def strong_attribution(answer, min_strength: int = 3):
 
     if set(got) == set(want):
         verbs = sorted({said(c) for c in want})
-        return f"{len(want)} claims use a verb of strength {min_strength} or more: {', '.join(verbs)}."
+        return say("checks_02.strong_attribution.m1", len=len(want), min_strength=min_strength, items=', '.join(verbs))
     extra = [c for c in got if c not in want]
     if extra:
-        raise Hint(f"{extra[0]} is introduced by {said(extra[0])}, whose strength in tables.cues_vi is "
-                   f"below {min_strength} (or which is not an attribution verb).")
-    raise Hint(f"{plural(len(want) - len(got), 'claim')} missing: look up every claim's cue_vi in "
-               "tables.cues_vi (merge on the cue).")
+        raise Hint(say("checks_02.strong_attribution.m2", value=extra[0], said=said(extra[0]), min_strength=min_strength))
+    raise Hint(say("checks_02.strong_attribution.m3", claims=plural(len(want) - len(got), 'claim')))
 
 
 def expected_attribution_kinds(sentence_ids=("s02", "s04", "s09", "s13", "s15", "s16"), tables=None) -> dict:
@@ -133,7 +128,7 @@ def expected_attribution_kinds(sentence_ids=("s02", "s04", "s09", "s13", "s15", 
     return result
 
 
-@question("a dict like {'sXX': 'named', …} with one of 'own_voice', 'named', 'unnamed' per sentence")
+@question(say("checks_02.attribution_kinds.wants"))
 def attribution_kinds(answer, sentence_ids=("s02", "s04", "s09", "s13", "s15", "s16")):
     """Classify sentences by how their claim is attributed."""
     t = course_tables()
@@ -141,7 +136,7 @@ def attribution_kinds(answer, sentence_ids=("s02", "s04", "s09", "s13", "s15", "
     got = as_mapping(answer, list(want), attribution_kinds.wants, "sentence")
     for sid, label in got.items():
         if label not in ATTRIBUTION_KINDS:
-            raise Hint(f"{sid}: {label!r} is not one of the labels {', '.join(map(repr, ATTRIBUTION_KINDS))}.")
+            raise Hint(say("checks_02.attribution_kinds.m1", sid=sid, label=label, items=', '.join(map(repr, ATTRIBUTION_KINDS))))
     claimant = t.claims.drop_duplicates("sentence_id").set_index("sentence_id")["source_id"]
     names = t.sources.set_index("source_id")
     for sid in want:
@@ -151,12 +146,11 @@ def attribution_kinds(answer, sentence_ids=("s02", "s04", "s09", "s13", "s15", "
         said = vi(names.at[source, "name_vi"], names.at[source, "name_en"]) \
             if pd.notna(names.at[source, "name_vi"]) else names.at[source, "name_en"]
         if want[sid] == "own_voice":
-            raise Hint(f"{sid}: nobody is quoted or named as saying this; the outlet states it in its own voice.")
+            raise Hint(say("checks_02.attribution_kinds.m2", sid=sid))
         if want[sid] == "unnamed":
-            raise Hint(f"{sid}: the article calls its source only {said}: is a specific body or person named?")
-        raise Hint(f"{sid}: the article names its source, {said}: that counts as 'named', whatever you "
-                   "think of the source.")
-    return "named, unnamed and the outlet's own voice told apart."
+            raise Hint(say("checks_02.attribution_kinds.m3", sid=sid, said=said))
+        raise Hint(say("checks_02.attribution_kinds.m4", sid=sid, said=said))
+    return say("checks_02.attribution_kinds.m5")
 
 
 QUESTIONS_02 = exercise_set("02", [
