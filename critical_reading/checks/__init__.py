@@ -33,7 +33,7 @@ from .unverified_statements import (disclaimer_scope, disclaimers, expected_disc
 from .who_claims_what import (attribution_kinds, claims_per_side, claims_with_sources, expected_attribution_kinds,
                               expected_claims_per_side, expected_claims_with_sources, expected_strong_attribution,
                               strong_attribution)
-from .answers import tables as _tables
+from .answers import tables as _tables  # noqa: F401 - the tests and teachers' scripts use it
 
 __all__ = [
     "EXERCISE_SETS", "Hint", "NotAnswered", "PRACTICE", "QUESTIONS", "RESULTS", "StaleAnswer", "check_all", "expect",
@@ -48,6 +48,12 @@ __all__ = [
     "disclaimers", "disclaimer_scope", "unflagged_figures", "unflagged_party_claims",
     # 05 putting it together
     "key_figures", "latest_estimates", "claim_review",
+    # the expected answers, computed from data/
+    "expected_attribution_kinds", "expected_chain", "expected_chronological_order", "expected_claims_per_side",
+    "expected_claims_through", "expected_claims_with_sources", "expected_disclaimer_scope", "expected_disclaimers",
+    "expected_figure_interval", "expected_implied_interval", "expected_key_figures", "expected_killed_estimates",
+    "expected_latest_estimates", "expected_overlapping_estimates", "expected_relative_periods",
+    "expected_strong_attribution", "expected_unflagged_figures", "expected_unflagged_party_claims",
 ]
 
 watch_cells()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import numbers
 
 import pandas as pd
 
-from ..messages import say
-from .answers import (Hint, as_date, as_ids, as_interval, as_mapping, as_number, as_table, close, compare_rows,
-                      figure_en, kind, name_of, plural, quoted, vi)
-from .answers import tables as course_tables
 from ..claims import claims_with_sources as _claims_with_sources
+from ..messages import say
+from .answers import Hint, as_ids, as_mapping, as_number, as_table, compare_rows, kind, plural, vi
+from .answers import tables as course_tables
 from .core import Item, exercise_set, question
 
 ATTRIBUTION_KINDS = ("own_voice", "named", "unnamed")
