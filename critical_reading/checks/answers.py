@@ -32,7 +32,8 @@ def close(a: float, b: float, rel: float = 1e-3) -> bool:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """``n`` and a noun from the catalogue (``checks_answers.noun.<word>.one`` or ``.other``)."""
+    return say(f"checks_answers.noun.{word}.{'one' if n == 1 else 'other'}", n=n)
 
 
 def quoted(items: Iterable) -> str:
@@ -49,7 +50,7 @@ def figure_en(row, tables) -> str:
     cues = tables.cues_vi[tables.cues_vi["category"] == "quantity_qualifier"]
     gloss = dict(zip(cues["qualifier"], cues["gloss_en"]))
     if row["qualifier"] == "vague":
-        return gloss.get("vague", "a vague number")
+        return gloss.get("vague", say("checks_answers.words.vague_number"))
     value = float(row["value"])
     number = f"{value:,.0f}" if value >= 1 and value == round(value) else f"{value:.4g}"
     return number if row["qualifier"] == "exact" else f"{gloss.get(row['qualifier'], row['qualifier'])} {number}"
@@ -77,7 +78,8 @@ def as_table(answer, columns: list[str], wants: str) -> pd.DataFrame:
         raise Hint(say("checks_answers.as_table.m4", quoted=quoted(missing), items=', '.join(columns)))
     extra = [str(c) for c in frame.columns if c not in columns]
     if extra:
-        raise Hint(say("checks_answers.as_table.m5", value='s' if len(extra) > 1 else '', quoted=quoted(extra), items=', '.join(columns)))
+        raise Hint(say("checks_answers.as_table.m5" + ("_other" if len(extra) > 1 else ""), quoted=quoted(extra),
+                       items=", ".join(columns)))
     if frame.columns.duplicated().any():
         raise Hint(say("checks_answers.as_table.m6", quoted=quoted(frame.columns[frame.columns.duplicated()][:1])))
     return frame[columns].reset_index(drop=True)
@@ -156,7 +158,7 @@ def as_interval(answer) -> Interval:
     low, high = answer
     if high is None:
         raise Hint(say("checks_answers.as_interval.m4"))
-    low, high = as_number(low, "the low end"), as_number(high, "the high end")
+    low, high = as_number(low, say("checks_answers.words.low_end")), as_number(high, say("checks_answers.words.high_end"))
     if low > high:
         raise Hint(say("checks_answers.as_interval.m5", low=low, high=high))
     return Interval(low, high)

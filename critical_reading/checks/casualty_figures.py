@@ -122,10 +122,10 @@ def expected_overlapping_estimates(figure_id: str = "f02", quantities=("killed",
 def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", "casualties")):
     """Which outside estimates, published before the article, are compatible with a figure."""
     t = course_tables()
-    got = as_ids(answer, "estimate ids", t.estimates["estimate_id"], "estimate_id")
+    got = as_ids(answer, say("checks_answers.words.estimate_ids"), t.estimates["estimate_id"], "estimate_id")
     want = expected_overlapping_estimates(figure_id, quantities, t)
     if set(got) == set(want):
-        return (say("checks_03.overlapping_estimates.m1", estimates=plural(len(want), 'estimate'), value='s' if len(want) == 1 else '', describe=expected_figure_interval(figure_id, t).describe(), items=', '.join(want)))
+        return (say("checks_03.overlapping_estimates.m1", estimates=plural(len(want), 'estimate'), describe=expected_figure_interval(figure_id, t).describe(), items=', '.join(want)))
     e = t.estimates.set_index("estimate_id")
     published = pd.Timestamp(t.publication_date)
     for estimate_id in got:

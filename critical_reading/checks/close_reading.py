@@ -23,7 +23,7 @@ def chain_of_publication(answer, claim_id: str = "c08"):
     t = course_tables()
     if isinstance(answer, str) and ">" in answer:
         raise Hint(say("checks_01.chain_of_publication.m1"))
-    chain = as_ids(answer, "source ids", t.sources["source_id"], "source_id")
+    chain = as_ids(answer, say("checks_answers.words.source_ids"), t.sources["source_id"], "source_id")
     want = expected_chain(claim_id, t)
     if chain == want:
         return say("checks_01.chain_of_publication.m2", len=len(want), items=' > '.join(want))
@@ -53,7 +53,7 @@ def expected_claims_through(conduit: str = "reuters", tables=None) -> list[str]:
 def claims_through(answer, conduit: str = "reuters"):
     """The claims that reached Fox through a conduit (default Reuters): no pandas needed."""
     t = course_tables()
-    got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
+    got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
     want = expected_claims_through(conduit, t)
     name = name_of(conduit, t)
     if set(got) == set(want):
@@ -66,7 +66,7 @@ def claims_through(answer, conduit: str = "reuters"):
             raise Hint(say("checks_01.claims_through.m2", claim_id=claim_id, name=name))
         raise Hint(say("checks_01.claims_through.m3", claim_id=claim_id, name=name, value=claims.at[claim_id, 'relayed_by'] if isinstance(claims.at[claim_id, 'relayed_by'], str) else 'empty'))
     missing = [c for c in want if c not in got]
-    raise Hint(say("checks_01.claims_through.m4", claims=plural(len(missing), 'claim'), name=name, value='is' if len(missing) == 1 else 'are', conduit=conduit))
+    raise Hint(say("checks_01.claims_through.m4", claims=plural(len(missing), 'claim'), name=name, conduit=conduit))
 
 
 RELATIVE_RULES = ("previous_year", "previous_month", "latest_month")
@@ -84,14 +84,15 @@ def relative_periods(answer):
     """The absolute period each relative time expression refers to."""
     t = course_tables()
     want = expected_relative_periods(t)
-    got = as_mapping(answer, list(want), relative_periods.wants, "sentence with a relative date")
+    got = as_mapping(answer, list(want), relative_periods.wants, say("checks_01.relative_periods.key_what"))
     te = t.time_expressions.set_index("sentence_id")
     published = t.publication_date
     for sid, (start, end) in want.items():
         value = got[sid]
         if isinstance(value, (str, dt.date)) or not isinstance(value, (tuple, list)) or len(value) != 2:
             raise Hint(say("checks_01.relative_periods.m1", sid=sid, kind=kind(value)))
-        first, last = (as_date(v, f"{sid}: the {w} day") for v, w in zip(value, ("first", "last")))
+        first, last = (as_date(v, say(f"checks_01.relative_periods.{w}_day", sid=sid))
+                       for v, w in zip(value, ("first", "last")))
         if (first, last) == (start, end):
             continue
         rule, said = te.at[sid, "rule"], vi(te.at[sid, "text_vi"], te.at[sid, "text_en"])
@@ -118,7 +119,7 @@ def expected_chronological_order(sentence_ids=("s22", "s23", "s24", "s25"), tabl
 def chronological_order(answer, sentence_ids=("s22", "s23", "s24", "s25")):
     """Dated sentences ordered by when the events they date happened."""
     t = course_tables()
-    order = as_ids(answer, "sentence ids", t.sentences["sentence_id"], "sentence_id")
+    order = as_ids(answer, say("checks_answers.words.sentence_ids"), t.sentences["sentence_id"], "sentence_id")
     want = expected_chronological_order(sentence_ids, t)
     stray = [s for s in order if s not in want]
     if stray:

@@ -24,14 +24,14 @@ def expected_key_figures(tables=None) -> pd.DataFrame:
     return merged[KEY_FIGURE_COLUMNS].reset_index(drop=True)
 
 
-@question("a table (DataFrame) with the columns " + ", ".join(KEY_FIGURE_COLUMNS) + ": one row per figure")
+@question(say("checks_05.key_figures.wants", columns=", ".join(KEY_FIGURE_COLUMNS)))
 def key_figures(answer):
     """The article's figures with claimant, side and verification: three tables joined."""
     t = course_tables()
     want = expected_key_figures(t)
     frame = as_table(answer, KEY_FIGURE_COLUMNS, key_figures.wants)
     compare_rows(frame, want, "figure_id", "figure",
-                  missing_hint=lambda ks: f"{plural(len(ks), 'figure')} missing: keep every row of tables.figures.")
+                  missing_hint=lambda ks: say("checks_05.key_figures.missing", figures=plural(len(ks), "figure")))
     return say("checks_05.key_figures.m1", len=len(want))
 
 
@@ -86,8 +86,7 @@ def latest_estimates(answer, figure_ids=("f01", "f02", "f06")):
     return "; ".join(f"{fid} → {', '.join(ids)}" for fid, ids in want.items()) + "."
 
 
-@question("a dict with the keys " + ", ".join(CLAIM_REVIEW_KEYS) + " (itemReviewed itself a dict with author "
-           "and datePublished)")
+@question(say("checks_05.claim_review.wants", keys=", ".join(CLAIM_REVIEW_KEYS)))
 def claim_review(answer, claim_id: str = "c08"):
     """A ClaimReview-style record (schema.org) for one claim: its structure and its facts."""
     t = course_tables()
@@ -119,7 +118,7 @@ def claim_review(answer, claim_id: str = "c08"):
     names = {str(source["name_en"]), str(source["name_vi"]), str(claim["source_id"])}
     if not isinstance(author, str) or author.strip() not in names:
         raise Hint(say("checks_05.claim_review.m9", claim_id=claim_id))
-    published = as_date(item["datePublished"], "itemReviewed's datePublished")
+    published = as_date(item["datePublished"], say("checks_05.claim_review.item_date"))
     as_of = t.figures.loc[t.figures["claim_id"] == claim_id, "as_of"].dropna()
     want_date = as_of.iloc[0].date() if len(as_of) else t.publication_date
     if published != want_date:
@@ -129,7 +128,7 @@ def claim_review(answer, claim_id: str = "c08"):
         text = value.get("alternateName", value.get("name")) if isinstance(value, dict) else value
         if not isinstance(text, str) or not text.strip():
             raise Hint(say("checks_05.claim_review.m11", key=key, kind=kind(value)))
-    as_date(answer["datePublished"], "datePublished (the date of your review)")
+    as_date(answer["datePublished"], say("checks_05.claim_review.review_date"))
     return say("checks_05.claim_review.m12")
 
 

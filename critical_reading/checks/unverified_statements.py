@@ -28,8 +28,7 @@ def disclaimers(answer):
     kind = t.claims.set_index("claim_id")["claim_type"]
     compare_rows(frame, want, "claim_id", "claim",
                   extra_hint=lambda cid: f"{cid} is a claim of type '{kind.get(cid)}', not a disclaimer.",
-                  missing_hint=lambda ks: (f"{plural(len(ks), 'disclaimer')} missing: keep every row whose "
-                                           "claim_type is 'disclaimer'."))
+                  missing_hint=lambda ks: say("checks_04.disclaimers.missing", disclaimers=plural(len(ks), "disclaimer")))
     return say("checks_04.disclaimers.m1", len=len(want), items=', '.join(sorted(set(want['source_id']))))
 
 
@@ -54,7 +53,7 @@ def disclaimer_scope(answer):
         value = got[disclaimer]
         if isinstance(value, str):
             value = [value]
-        ids = as_ids(value, "claim ids", c.index, "claim_id")
+        ids = as_ids(value, say("checks_answers.words.claim_ids"), c.index, "claim_id")
         if set(ids) == set(covered):
             continue
         extra = [x for x in ids if x not in covered]
@@ -80,7 +79,7 @@ def expected_unflagged_figures(tables=None) -> list[str]:
 def unflagged_figures(answer):
     """Claims of type figure that carry no disclaimer."""
     t = course_tables()
-    got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
+    got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
     want = expected_unflagged_figures(t)
     if set(got) == set(want):
         return say("checks_04.unflagged_figures.m1", len=len(want))
@@ -105,7 +104,7 @@ def expected_unflagged_party_claims(tables=None) -> list[str]:
 def unflagged_party_claims(answer):
     """Unverified but not flagged: claims by a party to the conflict with no disclaimer."""
     t = course_tables()
-    got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
+    got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
     want = expected_unflagged_party_claims(t)
     if set(got) == set(want):
         return say("checks_04.unflagged_party_claims.m1", len=len(want))

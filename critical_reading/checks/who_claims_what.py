@@ -30,8 +30,7 @@ def claims_with_sources(answer):
     if len(frame) == len(t.sources) and len(frame) != len(want):
         raise Hint(say("checks_02.claims_with_sources.m1", len=len(frame), len2=len(want)))
     compare_rows(frame, want, "claim_id", "claim",
-                  missing_hint=lambda ks: (f"{plural(len(ks), 'claim')} missing: keep every claim "
-                                           "(a left merge on source_id keeps them all)."))
+                  missing_hint=lambda ks: say("checks_02.claims_with_sources.missing", claims=plural(len(ks), "claim")))
     return say("checks_02.claims_with_sources.m2", len=len(want))
 
 
@@ -59,7 +58,7 @@ def claims_per_side(answer):
     if got and set(got) <= kinds and not set(got) & set(want):
         raise Hint(say("checks_02.claims_per_side.m3"))
     for key, value in got.items():
-        as_number(value, f"the count for {key!r}")
+        as_number(value, say("checks_02.claims_per_side.count_for", key=key))
     per_source = {str(k): int(v) for k, v in t.sources["side"].value_counts().items()}
     if {k: int(v) for k, v in got.items()} == per_source and per_source != want:
         raise Hint(say("checks_02.claims_per_side.m4", len=len(t.sources)))
@@ -88,7 +87,7 @@ def expected_strong_attribution(min_strength: int = 3, tables=None) -> list[str]
 def strong_attribution(answer, min_strength: int = 3):
     """Claims introduced by a strong attribution verb (strength ≥ 3 in tables.cues_vi)."""
     t = course_tables()
-    got = as_ids(answer, "claim ids", t.claims["claim_id"], "claim_id")
+    got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
     want = expected_strong_attribution(min_strength, t)
     gloss = dict(zip(t.cues_vi["cue_vi"].str.lower(), t.cues_vi["gloss_en"]))
     cue = t.claims.set_index("claim_id")["cue_vi"]
@@ -96,8 +95,8 @@ def strong_attribution(answer, min_strength: int = 3):
     def said(claim_id):
         words = cue[claim_id]
         if pd.isna(words):
-            return "no attribution cue at all"
-        return vi(words, gloss.get(words.lower(), "not in tables.cues_vi"))
+            return say("checks_02.strong_attribution.no_cue")
+        return vi(words, gloss.get(words.lower(), say("checks_02.strong_attribution.not_a_cue")))
 
     if set(got) == set(want):
         verbs = sorted({said(c) for c in want})
