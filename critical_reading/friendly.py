@@ -110,10 +110,10 @@ def explain(error: BaseException, tb: Any, namespace: dict | None = None) -> str
         if near:
             return say("friendly.undefined_near", name=name, near=near)
         return say("friendly.undefined", name=name)
-    if isinstance(error, (TypeError, ValueError)) and _PRECEDENCE.search(str(error)):
-        if any(type(f.f_locals.get("self")).__name__ in ("Series", "DataFrame") for f in _frames(tb)) \
-                or "truth value" in str(error):
-            return say("friendly.precedence")
+    pandas_frames = any(type(f.f_locals.get("self")).__name__ in ("Series", "DataFrame") for f in _frames(tb))
+    if isinstance(error, (TypeError, ValueError)) and _PRECEDENCE.search(str(error)) \
+            and (pandas_frames or "truth value" in str(error)):
+        return say("friendly.precedence")
     return None
 
 

@@ -19,8 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from critical_reading import LearnerError, interval_for
-from critical_reading import checks, load_tables
+from critical_reading import LearnerError, checks, interval_for, load_tables
 
 from .conftest import ROOT
 

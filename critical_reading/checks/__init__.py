@@ -16,24 +16,65 @@ hidden tests compute the same answers a second time, independently, with pandas 
 
 from __future__ import annotations
 
-from .casualty_figures import (expected_figure_interval, expected_implied_interval, expected_killed_estimates,
-                               expected_overlapping_estimates, figure_interval, implied_interval,
-                               killed_estimates, overlapping_estimates)
-from .close_reading import (chain_of_publication, chronological_order, claims_through, expected_chain,
-                            expected_chronological_order, expected_claims_through, expected_relative_periods,
-                            relative_periods)
-from .core import (EXERCISE_SETS, PRACTICE, QUESTIONS, RESULTS, Hint, NotAnswered, StaleAnswer, check_all, expect,
-                   practice, question, same_value, summary, watch_cells)
-from .putting_it_together import (claim_review, expected_key_figures, expected_latest_estimates, key_figures,
-                                  latest_estimates)
-from .sentences import show_sentences
-from .unverified_statements import (disclaimer_scope, disclaimers, expected_disclaimer_scope, expected_disclaimers,
-                                    expected_unflagged_figures, expected_unflagged_party_claims, unflagged_figures,
-                                    unflagged_party_claims)
-from .who_claims_what import (attribution_kinds, claims_per_side, claims_with_sources, expected_attribution_kinds,
-                              expected_claims_per_side, expected_claims_with_sources, expected_strong_attribution,
-                              strong_attribution)
 from .answers import tables as _tables  # noqa: F401 - the tests and teachers' scripts use it
+from .casualty_figures import (
+                               expected_figure_interval,
+                               expected_implied_interval,
+                               expected_killed_estimates,
+                               expected_overlapping_estimates,
+                               figure_interval,
+                               implied_interval,
+                               killed_estimates,
+                               overlapping_estimates,
+)
+from .close_reading import (
+                               chain_of_publication,
+                               chronological_order,
+                               claims_through,
+                               expected_chain,
+                               expected_chronological_order,
+                               expected_claims_through,
+                               expected_relative_periods,
+                               relative_periods,
+)
+from .core import (
+                               EXERCISE_SETS,
+                               PRACTICE,
+                               QUESTIONS,
+                               RESULTS,
+                               Hint,
+                               NotAnswered,
+                               StaleAnswer,
+                               check_all,
+                               expect,
+                               practice,
+                               question,
+                               same_value,
+                               summary,
+                               watch_cells,
+)
+from .putting_it_together import claim_review, expected_key_figures, expected_latest_estimates, key_figures, latest_estimates
+from .sentences import show_sentences
+from .unverified_statements import (
+                               disclaimer_scope,
+                               disclaimers,
+                               expected_disclaimer_scope,
+                               expected_disclaimers,
+                               expected_unflagged_figures,
+                               expected_unflagged_party_claims,
+                               unflagged_figures,
+                               unflagged_party_claims,
+)
+from .who_claims_what import (
+                               attribution_kinds,
+                               claims_per_side,
+                               claims_with_sources,
+                               expected_attribution_kinds,
+                               expected_claims_per_side,
+                               expected_claims_with_sources,
+                               expected_strong_attribution,
+                               strong_attribution,
+)
 
 __all__ = [
     "EXERCISE_SETS", "Hint", "NotAnswered", "PRACTICE", "QUESTIONS", "RESULTS", "StaleAnswer", "check_all", "expect",

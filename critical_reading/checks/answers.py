@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from ..messages import say
 from ..data import load_tables
 from ..intervals import Interval
+from ..messages import say
 from .core import Hint, NotAnswered, kind, thousands_slip
 
 __all__ = ["Hint", "NotAnswered", "as_date", "as_ids", "as_interval", "as_mapping", "as_number", "as_table",
@@ -232,7 +232,8 @@ def compare_rows(frame: pd.DataFrame, expected: pd.DataFrame, key: str, row_word
     for _, row in frame.iterrows():
         for column in expected.columns:
             if not _same(row[column], by_key.at[str(row[key]), column]):
-                raise Hint(say("checks_answers.compare_rows.m2", row_word=row_word, value=row[key], column=column, value2=row[column]))
+                raise Hint(say("checks_answers.compare_rows.m2",
+                               row_word=row_word, value=row[key], column=column, value2=row[column]))
     if ordered_by and keys != want:
         raise Hint(say("checks_answers.compare_rows.m3", ordered_by=ordered_by))
 

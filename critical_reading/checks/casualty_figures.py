@@ -6,9 +6,8 @@ import pandas as pd
 
 from ..intervals import Interval, interval_for
 from ..messages import say
-from .answers import Hint, as_ids, as_interval, as_table, close, compare_rows, figure_en, plural
+from .answers import Hint, as_ids, as_interval, as_table, close, compare_rows, figure_en, plural, thousands_slip
 from .answers import tables as course_tables
-from .answers import thousands_slip
 from .core import Item, exercise_set, question
 
 
@@ -125,7 +124,9 @@ def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", 
     got = as_ids(answer, say("checks_answers.words.estimate_ids"), t.estimates["estimate_id"], "estimate_id")
     want = expected_overlapping_estimates(figure_id, quantities, t)
     if set(got) == set(want):
-        return (say("checks_03.overlapping_estimates.m1", estimates=plural(len(want), 'estimate'), describe=expected_figure_interval(figure_id, t).describe(), items=', '.join(want)))
+        return (say("checks_03.overlapping_estimates.m1",
+                    estimates=plural(len(want), 'estimate'), describe=expected_figure_interval(figure_id, t).describe(),
+                    items=', '.join(want)))
     e = t.estimates.set_index("estimate_id")
     published = pd.Timestamp(t.publication_date)
     for estimate_id in got:
@@ -133,7 +134,8 @@ def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", 
             continue
         row = e.loc[estimate_id]
         if row["quantity"] not in quantities:
-            raise Hint(say("checks_03.overlapping_estimates.m2", estimate_id=estimate_id, quantity=row['quantity'], items=' and '.join(quantities)))
+            raise Hint(say("checks_03.overlapping_estimates.m2",
+                           estimate_id=estimate_id, quantity=row['quantity'], items=' and '.join(quantities)))
         if row["date"] == published:
             raise Hint(say("checks_03.overlapping_estimates.m3", estimate_id=estimate_id, source=row['source']))
         if row["date"] > published:
@@ -142,7 +144,8 @@ def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", 
     for estimate_id in want:
         if estimate_id not in got and pd.isna(e.at[estimate_id, "high"]):
             raise Hint(say("checks_03.overlapping_estimates.m6"))
-    raise Hint(say("checks_03.overlapping_estimates.m7", estimates=plural(len(set(want) - set(got)), 'estimate'), items=', '.join(quantities)))
+    raise Hint(say("checks_03.overlapping_estimates.m7",
+                   estimates=plural(len(set(want) - set(got)), 'estimate'), items=', '.join(quantities)))
 
 
 QUESTIONS_03 = exercise_set("03", [

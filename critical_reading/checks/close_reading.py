@@ -64,7 +64,9 @@ def claims_through(answer, conduit: str = "reuters"):
             continue
         if claims.at[claim_id, "source_id"] == conduit:
             raise Hint(say("checks_01.claims_through.m2", claim_id=claim_id, name=name))
-        raise Hint(say("checks_01.claims_through.m3", claim_id=claim_id, name=name, value=claims.at[claim_id, 'relayed_by'] if isinstance(claims.at[claim_id, 'relayed_by'], str) else 'empty'))
+        hands = claims.at[claim_id, "relayed_by"]
+        raise Hint(say("checks_01.claims_through.m3", claim_id=claim_id, name=name,
+                       value=hands if isinstance(hands, str) else say("checks_01.claims_through.empty")))
     missing = [c for c in want if c not in got]
     raise Hint(say("checks_01.claims_through.m4", claims=plural(len(missing), 'claim'), name=name, conduit=conduit))
 
@@ -103,7 +105,8 @@ def relative_periods(answer):
         if rule == "previous_month" and (first.year, first.month) != (start.year, start.month):
             raise Hint(say("checks_01.relative_periods.m4", sid=sid, said=said, published=published))
         if first != start:
-            raise Hint(say("checks_01.relative_periods.m5", sid=sid, value='year' if rule == 'previous_year' else 'month', first=first))
+            raise Hint(say("checks_01.relative_periods.m5",
+                           sid=sid, value='year' if rule == 'previous_year' else 'month', first=first))
         raise Hint(say("checks_01.relative_periods.m6", sid=sid, value='year' if rule == 'previous_year' else 'month', last=last))
     return say("checks_01.relative_periods.m7")
 

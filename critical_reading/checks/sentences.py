@@ -29,7 +29,8 @@ def show_sentences(*sentence_ids: str) -> _Sentences:
     sentences = tables().sentences.set_index("sentence_id")
     unknown = [s for s in sentence_ids if s not in sentences.index]
     if unknown:
-        raise Hint(say("checks_answers.show_sentences.m1", value=unknown[0], value2=sentences.index[0], value3=sentences.index[-1]))
+        raise Hint(say("checks_answers.show_sentences.m1",
+                       value=unknown[0], value2=sentences.index[0], value3=sentences.index[-1]))
     return _Sentences([(s, sentences.at[s, "text_vi"], sentences.at[s, "text_en"]) for s in sentence_ids])
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 from ..claims import claims_with_sources as _claims_with_sources
 from ..contract import PARTIES
 from ..messages import say
-from .answers import Hint, as_ids, as_mapping, as_table, compare_rows, kind, plural
+from .answers import Hint, as_ids, as_mapping, as_table, compare_rows, plural
 from .answers import tables as course_tables
 from .core import Item, exercise_set, question
 
@@ -64,7 +64,8 @@ def disclaimer_scope(answer):
             if pd.notna(c.at[x, "flagged_by"]):
                 raise Hint(say("checks_04.disclaimer_scope.m2", disclaimer=disclaimer, x=x))
             raise Hint(say("checks_04.disclaimer_scope.m3", disclaimer=disclaimer, x=x, claim_en=c.at[x, 'claim_en']))
-        raise Hint(say("checks_04.disclaimer_scope.m4", disclaimer=disclaimer, claims=plural(len(covered), 'claim'), len=len(ids)))
+        raise Hint(say("checks_04.disclaimer_scope.m4",
+                       disclaimer=disclaimer, claims=plural(len(covered), 'claim'), len=len(ids)))
     return say("checks_04.disclaimer_scope.m5")
 
 
@@ -113,7 +114,8 @@ def unflagged_party_claims(answer):
     if extra:
         x = extra[0]
         if merged.at[x, "side"] not in PARTIES:
-            raise Hint(say("checks_04.unflagged_party_claims.m2", x=x, source_id=merged.at[x, 'source_id'], side=merged.at[x, 'side'], items=', '.join(PARTIES)))
+            raise Hint(say("checks_04.unflagged_party_claims.m2",
+                           x=x, source_id=merged.at[x, 'source_id'], side=merged.at[x, 'side'], items=', '.join(PARTIES)))
         raise Hint(say("checks_04.unflagged_party_claims.m3", x=x, flagged_by=merged.at[x, 'flagged_by']))
     missing = [x for x in want if x not in got]
     sides = sorted(set(merged.loc[missing, "side"]))
