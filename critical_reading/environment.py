@@ -50,6 +50,8 @@ def check_setup(*, verbose: bool = True) -> dict[str, str]:
     from .data import load_tables  # imported late: the check above explains a missing pandas
 
     tables = load_tables()
+    from .friendly import install  # h11: friendly errors for the usual beginner mistakes, in every notebook
+    install()
     if verbose:
         print("Setup OK: " + ", ".join(f"{k} {v}" for k, v in found.items()))
         print(f"Data OK: {len(tables.sentences)} sentences, {len(tables.claims)} claims, "

@@ -4,7 +4,8 @@ For each notebook (``notebooks/[0-9][0-9]-*.ipynb`` and ``exercises/release/**/*
 when the tests are collected) the test opens a *copy* in JupyterLab, clicks Run > Run All
 Cells, waits for the kernel to go idle and then reads what the learner would see:
 
-- no cell shows an error, except the exercises' one-line "Not answered yet" hints. As in
+- no cell shows an error (a check's "Not yet" or "Not answered yet" is a hint box, with a mark and
+  a word, never an error box: counted in ``hint_boxes``). As in
   class, Run All stops at the first error; the test then carries on from the next cell not
   yet run (Run > Run Selected Cell and All Below), as a student who skips a question does,
   so that every cell runs and one error does not hide another;
@@ -128,6 +129,7 @@ def write_control_notebook(path: Path) -> None:
              "from critical_reading.display import interactive_view\n"
              "class NotAnswered(LearnerError):\n    prefix = 'Not answered yet'"),
         cell("raise NotAnswered('an expected hint; the test carries on after it')"),
+        cell("from critical_reading import checks\nchecks.chain_of_publication(['reuters'], 'c08')"),
         cell("interactive_view(lambda n: f'n = {n}', n=widgets.IntSlider(value=3, min=0, max=10))"),
         cell("interactive_view(lambda kind: 'always the same', kind=widgets.Dropdown(options=['a', 'b']))"),
         cell("1 / 0"),
@@ -257,6 +259,7 @@ class Report:
     path: str
     problems: list[str] = field(default_factory=list)
     hints: int = 0
+    hint_boxes: int = 0
     cells_run: int = 0
     widgets_changed: int = 0
     seconds: float = 0.0
@@ -284,6 +287,25 @@ CELLS_JS = f"""() => {CURRENT}.content.widgets.map((cell, index) => {{
       text: o.output_type === 'error' ? [o.ename, o.evalue, ...(o.traceback || [])].join('\\n')
             : (o.output_type === 'stream' ? String(o.text) : '')}})) : []}};
 }})"""
+
+
+#: The checks' hint boxes as the learner sees them, and how many sit inside an error (stderr) output.
+HINT_BOXES_JS = f"""() => {{
+  const boxes = Array.from({CURRENT}.content.node.querySelectorAll('.cr-feedback-not_yet, .cr-feedback-not_answered'));
+  const asError = boxes.filter(b => b.closest('[data-mime-type="application/vnd.jupyter.stderr"]'));
+  const marked = boxes.filter(b => /^[➜○] Not (yet|answered yet)/.test(b.textContent.trim()));
+  return {{boxes: boxes.length, asError: asError.length, marked: marked.length}};
+}}"""
+
+
+def check_hint_boxes(page, report: Report) -> None:
+    """A hint is shown as its own box, with a mark and a word, and never rendered as an error."""
+    found = page.evaluate(HINT_BOXES_JS)
+    report.hint_boxes = found["boxes"]
+    if found["asError"]:
+        report.problems.append(f"{found['asError']} hint boxes rendered as errors")
+    if found["marked"] != found["boxes"]:
+        report.problems.append(f"{found['boxes'] - found['marked']} hint boxes without their mark and word")
 
 
 def run_menu(page, command: str) -> None:
@@ -501,6 +523,7 @@ def run_notebook(tab: Tab, path: str, widget_timeout: float = 15) -> Report:
         lap = report.lap("open", lap)
         cells = run_all(page)
         read_outputs(cells, report)
+        check_hint_boxes(page, report)
         check_widgets_render(page, report)
         lap = report.lap("run", lap)
         check_interactive_views(page, report, widget_timeout, expected_views(file))
@@ -536,7 +559,8 @@ def test_control_notebook_fails_the_checks(lab, browser):
     assert len(report.problems) == 2, report.problems
     assert any("did not change" in p for p in report.problems), report.problems
     assert any("ZeroDivisionError" in p for p in report.problems), report.problems
-    assert report.cells_run == 6, "the test did not carry on after the hint and the error"
+    assert report.hint_boxes == 1, report  # a check's "Not yet": a box of its own, not an error
+    assert report.cells_run == 7, "the test did not carry on after the hint and the error"
 
 
 NOTEBOOKS = discover()
@@ -551,4 +575,6 @@ def test_notebook_runs_in_jupyterlab(path, lab, browser):
         pytest.skip(message)
     report = run_notebook(browser, path)
     print(describe(report))
+    if path.startswith("exercises/"):  # every unanswered question shows its hint box, none an error
+        assert report.hint_boxes >= 4 and report.hints == 0, report
     assert not report.problems, f"{path} in JupyterLab:\n- " + "\n- ".join(report.problems)

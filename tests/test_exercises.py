@@ -82,6 +82,57 @@ def _execute(path: Path, wrong_answer: str = "'not an answer'") -> nbformat.Note
     return notebook
 
 
+def _solution(source: str) -> str:
+    return re.sub(r"\s*### (BEGIN|END) SOLUTION", "", source)
+
+
+#: The usual beginner mistakes, each as an answer cell's code, with words the course's message uses
+#: (None: not a usual mistake, so IPython's normal traceback stays).
+MISTAKES = [
+    ('tables.claims["claim_idd"]', "Did you mean 'claim_id'?"),
+    ('tables.claims["claim_id", "source_id"]', "two pairs of square brackets"),
+    ('tables.claims[tables.claims["claim_type"] == "figure" & tables.claims["verification"] == "unflagged"]',
+     "in its own parentheses"),
+    ("reuters", "put text in quotes"),
+    ('tables.claims.merge(tables.sources, on="source_id").merge(tables.sources, on="source_id")["side"]',
+     "'side_x' and 'side_y'"),
+    ("1 / 0", None),
+]
+
+
+def _drive(copy: Path, master: Path) -> nbformat.NotebookNode:
+    """A learner's session on a student copy, in a fresh kernel (as after Kernel → Restart).
+
+    For each code question: the check before any answer (the answer is undefined), the right answer
+    and its check, an answer cell that raises (one of MISTAKES) and the check again, the right answer,
+    the setup cell re-run, the check again; then the summary. Cells carry ``metadata.step``.
+    """
+    notebook = nbformat.read(copy, as_version=4)
+    solutions = {c.id: _solution(c.source) for c in nbformat.read(master, as_version=4).cells}
+    by_id = {c.id: c for c in notebook.cells}
+    new = nbformat.v4.new_code_cell
+    cells = [new(by_id["setup"].source, metadata={"step": "setup"})]
+    offset = ASSIGNMENTS.index(copy.parent.name)
+    numbers = [int(c.id[1:-6]) for c in notebook.cells if c.id.endswith("-check")]
+    for number in numbers:
+        check, name = by_id[f"q{number}-check"].source, f"answer_q{number}"
+        code, words = MISTAKES[(number - 1 + offset) % len(MISTAKES)]
+        cells += [new(check, metadata={"step": "undefined"}),
+                  new(solutions[f"q{number}-answer"], metadata={"step": "answer"}),
+                  new(check, metadata={"step": "right"}),
+                  new(f"{name} = {code}", metadata={"step": "mistake", "words": words}),
+                  new(check, metadata={"step": "stale"}),
+                  new(solutions[f"q{number}-answer"], metadata={"step": "answer"}),
+                  new(by_id["setup"].source, metadata={"step": "setup"}),
+                  new(check, metadata={"step": "right"})]
+    cells.append(new(by_id["summary"].source, metadata={"step": "summary"}))
+    notebook.cells = cells
+    client = NotebookClient(notebook, timeout=180, kernel_name="python3", allow_errors=True,
+                            resources={"metadata": {"path": str(copy.parent)}})
+    asyncio.run(client.async_execute())
+    return notebook
+
+
 def _generate_broken(folder: Path):
     """Generate from a master with an unclosed solution region; return the error raised."""
     script = _script()
@@ -105,13 +156,14 @@ def _autograde(course: Path, assignment: str = "04-unverified-statements") -> di
     shutil.copy(EXERCISES / "nbgrader_config.py", course / "nbgrader_config.py")
     _nbgrader(course, "generate_assignment", assignment, "--log-level=ERROR")
     master = {c.id: c.source for c in nbformat.read(course / "source" / assignment / f"{assignment}-exercises.ipynb", 4).cells}
-    for student, answers in (("full", True), ("blank", False)):
+    for student, answers in (("full", True), ("blank", False), ("wrong", "'not an answer'")):
         _nbgrader(course, "db", "student", "add", student, "--log-level=ERROR")
         notebook = nbformat.read(course / "release" / assignment / f"{assignment}-exercises.ipynb", 4)
         for cell in notebook.cells:
-            if answers and _grading(cell).get("solution"):
-                cell.source = (re.sub(r"\s*### (BEGIN|END) SOLUTION", "", master[cell.id])
-                               if cell.cell_type == "code" else "A written answer.")
+            if answers is True and _grading(cell).get("solution"):
+                cell.source = _solution(master[cell.id]) if cell.cell_type == "code" else "A written answer."
+            elif answers and _grading(cell).get("solution") and cell.cell_type == "code":
+                cell.source = f"{cell.source.split('=', 1)[0].strip()} = {answers}"
         folder = course / "submitted" / student / assignment
         folder.mkdir(parents=True)
         nbformat.write(notebook, folder / f"{assignment}-exercises.ipynb")
@@ -119,7 +171,7 @@ def _autograde(course: Path, assignment: str = "04-unverified-statements") -> di
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         return {student: (gradebook.find_submission(assignment, student).code_score,
                           gradebook.find_submission(assignment, student).max_code_score)
-                for student in ("full", "blank")}
+                for student in ("full", "blank", "wrong")}
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +183,7 @@ def runs(tmp_path_factory):
         inverted = pool.submit(_nbgrader, workdir, "validate", "--invert", *map(str, COPIES))
         generated = pool.submit(_script().generate)
         executed = {p.parent.name: pool.submit(_execute, p) for p in COPIES}
+        driven = {c.parent.name: pool.submit(_drive, c, m) for c, m in zip(COPIES, MASTERS)}
         broken = pool.submit(_generate_broken, tmp_path_factory.mktemp("broken"))
         autograded = pool.submit(_autograde, tmp_path_factory.mktemp("course"))
         return {
@@ -140,6 +193,7 @@ def runs(tmp_path_factory):
             "inverted": inverted.result(),
             "generated": generated.result(),
             "executed": {name: future.result() for name, future in executed.items()},
+            "driven": {name: future.result() for name, future in driven.items()},
         }
 
 
@@ -170,6 +224,7 @@ def test_the_nbgrader_route_grades_a_submission(runs):
     full, maximum = scores["full"]
     assert full == maximum > 0, scores
     assert scores["blank"] == (0, maximum), scores
+    assert scores["wrong"] == (0, maximum), scores  # a hint is shown kindly, yet scores 0 under nbgrader
 
 
 # ----------------------------------------------------------------------------- kind failure
@@ -186,28 +241,62 @@ def _all_text(cell) -> str:
     return "\n".join(parts)
 
 
+def _shown(cell) -> list[str]:
+    return [o.data.get("text/plain", "") for o in cell.get("outputs", []) if o.output_type == "display_data"]
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_student_copies_fail_with_one_line_hints(runs, assignment):
+def test_student_copies_show_hints_not_errors(runs, assignment):
+    """Run as a student does: a stub or a wrong answer gets a hint box (a mark and a word), not an error."""
     notebook = runs["executed"][assignment]
-    checked = {"NotAnswered": 0, "Hint": 0}
+    checked = {"○ Not answered yet: ": 0, "➜ Not yet: ": 0}
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
         text = _all_text(cell)
         assert not any(trace in text for trace in PROJECT_TRACES), (cell.id, text)
         assert not [o for o in cell.outputs if o.get("name") == "stderr"], (cell.id, text)
-        errors = _errors(cell)
-        wrong = cell.metadata.get("wrong", False)
-        if _grading(cell).get("grade") or wrong:
-            ename, prefix = ("Hint", "Not yet: ") if wrong else ("NotAnswered", "Not answered yet: ")
-            checked[ename] += 1
-            assert len(errors) == 1, (cell.id, text)
-            assert errors[0].ename == ename, (cell.id, errors[0].ename, text)
-            assert len(errors[0].traceback) == 1 and errors[0].traceback[0].startswith(prefix), errors[0].traceback
-            assert "\n" not in errors[0].traceback[0]
-        else:
-            assert not errors, (cell.id, text)
-    assert checked["NotAnswered"] == checked["Hint"] >= 3, checked
+        assert not _errors(cell), (cell.id, text)
+        if _grading(cell).get("grade") or cell.metadata.get("wrong", False):
+            prefix = "➜ Not yet: " if cell.metadata.get("wrong", False) else "○ Not answered yet: "
+            shown = _shown(cell)
+            assert len(shown) == 1 and shown[0].startswith(prefix) and "\n" not in shown[0], (cell.id, shown)
+            checked[prefix] += 1
+    assert checked["○ Not answered yet: "] == checked["➜ Not yet: "] >= 3, checked
+    summary = next(c for c in notebook.cells if c.id == "summary")
+    assert "Points so far: 0 of" in _all_text(summary)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_learner_session_never_grades_a_stale_value(runs, assignment):
+    """Undefined answer, right answer, a raising answer cell, setup re-run: each gets its own short message."""
+    steps = {"undefined": 0, "right": 0, "mistake": 0, "stale": 0}
+    for cell in runs["driven"][assignment].cells:
+        step, text, errors, shown = cell.metadata["step"], _all_text(cell), _errors(cell), _shown(cell)
+        if step in steps:
+            steps[step] += 1
+        if step in ("setup", "answer"):
+            assert not errors, (step, cell.source, text)
+        elif step == "undefined":  # after a restart, before the answer cell ran: one line, the fix
+            assert len(errors) == 1 and errors[0].ename == "NameError", text
+            assert len(errors[0].traceback) == 1 and "run the answer cell of this question" in errors[0].traceback[0]
+        elif step == "right":
+            assert not errors and len(shown) == 1 and shown[0].startswith("✓ Correct."), (cell.source, text)
+        elif step == "mistake":
+            assert len(errors) == 1, text
+            words = cell.metadata["words"]
+            if words is None:  # not a usual mistake: IPython's own traceback stays
+                assert "Traceback" in "".join(errors[0].traceback), text
+            else:
+                assert len(errors[0].traceback) == 1 and words in errors[0].traceback[0], (cell.source, text)
+                assert not any(trace in "\n".join(shown) for trace in PROJECT_TRACES), shown
+        elif step == "stale":
+            assert not errors and len(shown) == 1, text
+            assert shown[0].startswith("⚠ Your answer cell stopped with an error:"), shown
+            assert "\n" not in shown[0]
+        elif step == "summary":
+            assert "✓ Correct" in text and "Not yet" not in text and "Not answered" not in text, text
+    assert steps["undefined"] == steps["mistake"] == steps["stale"] == steps["right"] / 2 >= 3, steps
 
 
 def test_setup_cells_run_cleanly(runs):
@@ -316,7 +405,7 @@ def test_master_structure(assignment, notebook):
         if answer.cell_type == "code":
             check = next(c for c in notebook.cells if c.id == f"q{number}-check")
             assert answer.source.startswith(f"answer_q{number} = (\n") and "### BEGIN SOLUTION" in answer.source
-            assert f"answer_q{number} = " in setup  # defined from the start: never a NameError
+            assert f"answer_q{number} = " not in setup  # re-running the setup cell never resets an answer
             name = re.match(rf"checks\.(\w+)\(answer_q{number}\b", check.source).group(1)
             assert name in checks.QUESTIONS
             assert "### BEGIN HIDDEN TESTS" in check.source and "### END HIDDEN TESTS" in check.source
@@ -324,7 +413,7 @@ def test_master_structure(assignment, notebook):
         else:
             assert _grading(answer)["grade"] and _grading(answer)["points"] == int(points)
             assert "**Model answer.**" in answer.source and "**Notes for markers.**" in answer.source
-            guide = "\n".join(c.source for c in notebook.cells[:notebook.cells.index(answer)][-2:])
+            guide = "\n".join(c.source for c in notebook.cells[:notebook.cells.index(answer)][-3:])
             assert "**How this is marked" in guide, number
 
 

@@ -1,0 +1,158 @@
+"""Checks for exercise set 03 · Casualty figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..intervals import Interval, interval_for
+from ..messages import say
+from .answers import Hint, as_ids, as_interval, as_table, close, compare_rows, figure_en, plural, thousands_slip
+from .answers import tables as course_tables
+from .core import Item, exercise_set, question
+
+
+def _figure_interval(row) -> Interval:
+    def num(x):
+        return None if pd.isna(x) else float(x)
+    return interval_for(num(row["value"]), row["qualifier"], low=num(row["low"]), high=num(row["high"]))
+
+
+def expected_figure_interval(figure_id: str = "f01", tables=None) -> Interval:
+    """The interval a figure allows, by the course's qualifier rules."""
+    t = tables or course_tables()
+    return _figure_interval(t.figures.set_index("figure_id").loc[figure_id])
+
+
+def _interval_text(interval: Interval) -> str:
+    return interval.describe()
+
+
+@question(say("checks_03.figure_interval.wants"))
+def figure_interval(answer, figure_id: str = "f01"):
+    """The interval a figure of the article allows (qualifier rules in critical_reading.intervals)."""
+    t = course_tables()
+    row = t.figures.set_index("figure_id").loc[figure_id]
+    want = expected_figure_interval(figure_id, t)
+    got = as_interval(answer)
+    words = f"{figure_id} ({figure_en(row, t)})"
+    if close(got.low, want.low) and close(got.high, want.high):
+        return say("checks_03.figure_interval.m1", words=words, interval_text=_interval_text(want))
+    if thousands_slip(got.low, want.low):
+        raise Hint(say("checks_core.thousands", got=f"{got.low:g}"))
+    if got.low == got.high == row["value"] and row["qualifier"] != "exact":
+        raise Hint(say("checks_03.figure_interval.m2", words=words, qualifier=row['qualifier']))
+    if want.is_open and not got.is_open:
+        raise Hint(say("checks_03.figure_interval.m3", words=words))
+    if got.is_open and not want.is_open:
+        raise Hint(say("checks_03.figure_interval.m4", words=words))
+    raise Hint(say("checks_03.figure_interval.m5", qualifier=row['qualifier'], value=row['value']))
+
+
+def expected_implied_interval(figure_id: str = "f06", share_id: str = "f07", tables=None) -> Interval:
+    """A figure's interval scaled by a share stated with it (e.g. two-thirds of the casualties)."""
+    t = tables or course_tables()
+    figures = t.figures.set_index("figure_id")
+    share = float(figures.at[share_id, "value"])
+    return expected_figure_interval(figure_id, t).scale(share)
+
+
+@question(say("checks_03.implied_interval.wants"))
+def implied_interval(answer, figure_id: str = "f06", share_id: str = "f07"):
+    """The number implied by a share of a figure (Zelensky: two-thirds of 'more than 4,000')."""
+    t = course_tables()
+    figures = t.figures.set_index("figure_id")
+    base, share = expected_figure_interval(figure_id, t), float(figures.at[share_id, "value"])
+    want = base.scale(share)
+    got = as_interval(answer)
+    whole = f"{figure_id} ({figure_en(figures.loc[figure_id], t)})"
+    part = f"{share_id} ({share:.4g})"
+    if close(got.low, want.low) and close(got.high, want.high):
+        whole_people = Interval(round(want.low), want.high)  # people come whole: 2,666.8 reads 2,667
+        return say("checks_03.implied_interval.m1", part=part, whole=whole, describe=whole_people.describe())
+    if thousands_slip(got.low, want.low):
+        raise Hint(say("checks_core.thousands", got=f"{got.low:g}"))
+    if close(got.low, base.low):
+        raise Hint(say("checks_03.implied_interval.m2", low=got.low, whole=whole, part=part))
+    if close(got.low, base.low * (1 - share)):
+        raise Hint(say("checks_03.implied_interval.m3", value=1 - share, part=part))
+    if not got.is_open and want.is_open:
+        raise Hint(say("checks_03.implied_interval.m4", whole=whole))
+    if close(got.low, want.low, rel=0.03):
+        raise Hint(say("checks_03.implied_interval.m5", low=got.low, share=share))
+    raise Hint(say("checks_03.implied_interval.m6", whole=whole, part=part))
+
+
+def expected_killed_estimates(tables=None) -> pd.DataFrame:
+    """The outside estimates of deaths (quantity 'killed'), smallest count first."""
+    t = tables or course_tables()
+    e = t.estimates[t.estimates["quantity"] == "killed"]
+    return e.sort_values("value", kind="stable")[["estimate_id", "date", "source", "value"]].reset_index(drop=True)
+
+
+@question(say("checks_03.killed_estimates.wants"))
+def killed_estimates(answer):
+    """Outside estimates of the number killed, smallest count first."""
+    t = course_tables()
+    want = expected_killed_estimates(t)
+    frame = as_table(answer, list(want.columns), killed_estimates.wants)
+    quantity = t.estimates.set_index("estimate_id")["quantity"]
+
+    def extra_hint(estimate_id):
+        q = quantity.get(estimate_id)
+        if q in ("casualties", "wounded"):
+            return (say("checks_03.extra_hint.m1", estimate_id=estimate_id, q=q))
+        return None
+
+    compare_rows(frame, want, "estimate_id", "estimate", extra_hint, ordered_by="value")
+    return say("checks_03.killed_estimates.m1", len=len(want), min=want['date'].min(), max=want['date'].max())
+
+
+def expected_overlapping_estimates(figure_id: str = "f02", quantities=("killed", "casualties"),
+                                   tables=None) -> list[str]:
+    """Outside estimates published before the article whose interval overlaps the figure's."""
+    t = tables or course_tables()
+    figure = expected_figure_interval(figure_id, t)
+    published = pd.Timestamp(t.publication_date)
+    e = t.estimates[t.estimates["quantity"].isin(quantities) & (t.estimates["date"] < published)]
+    return [row["estimate_id"] for _, row in e.iterrows() if _figure_interval(row).overlaps(figure)]
+
+
+@question(say("checks_03.overlapping_estimates.wants"))
+def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", "casualties")):
+    """Which outside estimates, published before the article, are compatible with a figure."""
+    t = course_tables()
+    got = as_ids(answer, say("checks_answers.words.estimate_ids"), t.estimates["estimate_id"], "estimate_id")
+    want = expected_overlapping_estimates(figure_id, quantities, t)
+    if set(got) == set(want):
+        return (say("checks_03.overlapping_estimates.m1",
+                    estimates=plural(len(want), 'estimate'), describe=expected_figure_interval(figure_id, t).describe(),
+                    items=', '.join(want)))
+    e = t.estimates.set_index("estimate_id")
+    published = pd.Timestamp(t.publication_date)
+    for estimate_id in got:
+        if estimate_id in want:
+            continue
+        row = e.loc[estimate_id]
+        if row["quantity"] not in quantities:
+            raise Hint(say("checks_03.overlapping_estimates.m2",
+                           estimate_id=estimate_id, quantity=row['quantity'], items=' and '.join(quantities)))
+        if row["date"] == published:
+            raise Hint(say("checks_03.overlapping_estimates.m3", estimate_id=estimate_id, source=row['source']))
+        if row["date"] > published:
+            raise Hint(say("checks_03.overlapping_estimates.m4", estimate_id=estimate_id, date=row['date']))
+        raise Hint(say("checks_03.overlapping_estimates.m5", estimate_id=estimate_id))
+    for estimate_id in want:
+        if estimate_id not in got and pd.isna(e.at[estimate_id, "high"]):
+            raise Hint(say("checks_03.overlapping_estimates.m6"))
+    raise Hint(say("checks_03.overlapping_estimates.m7",
+                   estimates=plural(len(set(want) - set(got)), 'estimate'), items=', '.join(quantities)))
+
+
+QUESTIONS_03 = exercise_set("03", [
+    Item("Question 1", 'figure_interval', 2),
+    Item("Question 2", 'implied_interval', 2),
+    Item("Question 3", 'killed_estimates', 2),
+    Item("Question 4", 'overlapping_estimates', 2),
+    Item("Question 5", None, 3),
+    Item("Question 6", None, 2),
+])
