@@ -266,7 +266,7 @@ def figure_in_english(tables, text_vi: str) -> str:
     >>> figure_in_english(load_tables(), "khoảng 14.000")
     'about 14,000'
     """
-    from .numbers import _NUMBER, parse_vi_number
+    from .vietnamese import _NUMBER, parse_vi_number
 
     text = text_vi.strip()
     lowered = text.lower()

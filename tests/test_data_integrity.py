@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from critical_reading import contract, interval_for
-from critical_reading.numbers import value_is_written_in
+from critical_reading.vietnamese import value_is_written_in
 
 from .conftest import ROOT, SHARED
 
