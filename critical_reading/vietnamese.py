@@ -115,3 +115,8 @@ def resolve_time_expression(text_vi: str, reference: dt.date) -> Period:
         return Period(*_month(year, month), "absolute")
     year = reference.year if month < reference.month else reference.year - 1
     return Period(*_month(year, month), "latest_month")
+
+
+def vi_number_pattern() -> re.Pattern[str]:
+    """The regular expression of a number written the Vietnamese way (``14.000``, ``0,5``)."""
+    return _NUMBER

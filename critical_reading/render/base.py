@@ -71,3 +71,18 @@ def links(urls: str | Iterable[str]) -> str:
 def escape(text: object) -> str:
     """Text made safe for HTML."""
     return html.escape(str(text))
+
+
+class Bullets:
+    """A few sentences: ``items`` as a bulleted list, then ``rest`` as one paragraph (one line each in text)."""
+
+    def __init__(self, items: Sequence[str], rest: Sequence[str] = ()):
+        self.items, self.rest = list(items), list(rest)
+
+    def __repr__(self) -> str:
+        return "\n".join([*self.items, *self.rest])
+
+    def _repr_html_(self) -> str:
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in self.items)
+        rest = f"<p>{html.escape(' '.join(self.rest))}</p>" if self.rest else ""
+        return f'<ul style="margin:0">{items}</ul>{rest}'
