@@ -366,11 +366,11 @@ class _Sentences:
         self.rows = rows
 
     def __repr__(self):
-        from .display import TRANSLATION_LABEL
-        return "\n".join(f"{sid} VI: {vi}\n{sid} EN ({TRANSLATION_LABEL}): {en}" for sid, vi, en in self.rows)
+        from .render import translation_label
+        return "\n".join(f"{sid} VI: {vi}\n{sid} EN ({translation_label()}): {en}" for sid, vi, en in self.rows)
 
     def _repr_html_(self):
-        from .display import Quote
+        from .render import Quote
         return "".join(f"<p style='margin:0.6em 0 0'><strong>{html.escape(sid)}</strong></p>"
                        f"{Quote(vi, en)._repr_html_()}" for sid, vi, en in self.rows)
 

@@ -23,11 +23,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .contract import TABLES, Column
-from .vietnamese import resolve_time_expression
 from .errors import AssumptionError, DataContractError
 from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
 from .messages import say
-from .vietnamese import value_is_written_in
+from .vietnamese import resolve_time_expression, value_is_written_in
 
 ARTICLE_FILE = "article.vi.txt"
 

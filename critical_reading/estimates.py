@@ -15,15 +15,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import pandas as pd
 
 from .data import Tables
 from .errors import AssumptionError
-from .figures import _date, _estimate_item, _iso, _num, add_intervals, check_share, describe_people, describe_share, \
-    implied_killed, share_range
+from .figures import (
+    _date,
+    _estimate_item,
+    _iso,
+    _num,
+    add_intervals,
+    check_share,
+    describe_people,
+    describe_share,
+    implied_killed,
+    share_range,
+)
 from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
 from .messages import say
 from .render import MARKERS, PALETTE, Chart, Paragraph, Rendered, Stack, TableView, interactive_view, new_figure
@@ -289,7 +299,8 @@ def timeline_chart(tables: Tables, share=None, sources=None, as_of=None,
     ax.text(num(pub), top * 1.16, say("estimates.published"), ha="right", va="top", fontsize=8)
     if a.as_of != pub:
         ax.axvline(num(a.as_of), color=PALETTE["black"], linestyle="-.", linewidth=1)
-        ax.text(num(a.as_of), top * 0.03, say("estimates.as_of_line", as_of=a.as_of.isoformat()), ha="left", va="bottom", fontsize=8)
+        ax.text(num(a.as_of), top * 0.03, say("estimates.as_of_line", as_of=a.as_of.isoformat()), ha="left",
+                va="bottom", fontsize=8)
 
     def band(x, interval, style, best=None, hollow=False, width=9.0, label=None, label_side="right"):
         high = top if interval.is_open else interval.high

@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import pandas as pd
 
@@ -250,7 +250,6 @@ def figure_quotes(tables: Tables, figure_ids: Iterable[str] | None = None) -> St
     ids = list(tables.figures["figure_id"]) if figure_ids is None else list(figure_ids)
     names = tables.source_names
     claims = tables.claims.set_index("claim_id")
-    sentences = tables.sentences.set_index("sentence_id")
     quotes, seen = [], set()
     for figure_id in ids:
         row = tables.figure(figure_id)
@@ -258,7 +257,6 @@ def figure_quotes(tables: Tables, figure_ids: Iterable[str] | None = None) -> St
         if sentence_id in seen:
             continue
         seen.add(sentence_id)
-        sentence = sentences.loc[sentence_id]
         attribution = say("figures.quote_attribution", who=names[row["source_id"]], date=_iso(_date(row["as_of"])),
                           sentence_id=sentence_id)
         quotes.append(sentence_quote(tables, sentence_id, attribution))

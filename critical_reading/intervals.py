@@ -51,7 +51,7 @@ class Interval:
     def __contains__(self, value: float) -> bool:
         return self.low <= value <= self.high
 
-    def scale(self, low_factor: float, high_factor: float | None = None) -> "Interval":
+    def scale(self, low_factor: float, high_factor: float | None = None) -> Interval:
         """Multiply by a factor, or by a range of factors ``[low_factor, high_factor]``.
 
         Used for implied quantities, e.g. two-thirds of "more than 4,000".
@@ -60,17 +60,14 @@ class Interval:
         high_factor = low_factor if high_factor is None else high_factor
         if low_factor < 0 or high_factor < low_factor:
             raise ValueError("factors must satisfy 0 <= low_factor <= high_factor")
-        if self.is_open:
-            high = math.inf if high_factor > 0 else 0.0
-        else:
-            high = self.high * high_factor
+        high = (math.inf if high_factor > 0 else 0.0) if self.is_open else self.high * high_factor
         return Interval(self.low * low_factor, high)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         """True when the two intervals share at least one value."""
         return self.low <= other.high and other.low <= self.high
 
-    def intersection(self, other: "Interval") -> "Interval | None":
+    def intersection(self, other: Interval) -> Interval | None:
         """The values both intervals allow, or ``None`` when they do not overlap."""
         if not self.overlaps(other):
             return None

@@ -218,8 +218,9 @@ def voices_by_side(tables: Tables) -> pd.DataFrame:
 
     table = paragraph_map(tables)
     rows = []
+    listed = table["sides"].str.split(", ")
     for side in SIDES:
-        having = table[table["sides"].str.split(", ").apply(lambda sides: side in sides)]
+        having = table[[side in sides for sides in listed]]
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})
     return pd.DataFrame(rows).sort_values("paragraphs", ascending=False, kind="stable").reset_index(drop=True)

@@ -20,8 +20,20 @@ import pandas as pd
 
 from .data import Tables
 from .estimates import FIRST_DEPLOYMENT, check_assumptions, nearest_in_time, source_label
-from .figures import (_date, _estimate_item, _figure_item, _iso, compare, describe_people, describe_share, figure_words,
-                      implied_killed, item, share_range, short_value)
+from .figures import (
+    _date,
+    _estimate_item,
+    _figure_item,
+    _iso,
+    compare,
+    describe_people,
+    describe_share,
+    figure_words,
+    implied_killed,
+    item,
+    share_range,
+    short_value,
+)
 from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
 from .messages import say
 from .render import Paragraph

@@ -4,13 +4,26 @@ import dataclasses
 
 import pandas as pd
 import pytest
-
-from critical_reading import AssumptionError
-from critical_reading.claims import (ANY, Highlighted, attribution_ladder, claim_highlighter, claims_with_sources,
-                                     cue_occurrences, drift_notes, find_cues, highlight_claims, highlighter_options,
-                                     labelled, ladder_alt_text, ladder_chart, sentence_quote, with_chains)
 from critical_reading.display import TRANSLATION_LABEL, Chart, Quote
 
+from critical_reading import AssumptionError
+from critical_reading.claims import (
+    ANY,
+    Highlighted,
+    attribution_ladder,
+    claim_highlighter,
+    claims_with_sources,
+    cue_occurrences,
+    drift_notes,
+    find_cues,
+    highlight_claims,
+    highlighter_options,
+    labelled,
+    ladder_alt_text,
+    ladder_chart,
+    sentence_quote,
+    with_chains,
+)
 
 # --------------------------------------------------------------------------- display helpers
 

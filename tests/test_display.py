@@ -1,7 +1,6 @@
 """Unit tests of critical_reading.display: quotations, charts with alt text, the live note."""
 
 import pytest
-
 from critical_reading.display import LIVE_NOTE, MARKERS, PALETTE, TRANSLATION_LABEL, Chart, Quote, live_note, new_figure
 
 
@@ -39,9 +38,9 @@ def test_live_note():
 
 def test_interactive_view_renders_now_and_on_change(capsys):
     import ipywidgets as widgets
+    from critical_reading.display import interactive_view
 
     from critical_reading import AssumptionError
-    from critical_reading.display import interactive_view
 
     seen = []
 

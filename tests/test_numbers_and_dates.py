@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from critical_reading.vietnamese import resolve_time_expression
-from critical_reading.vietnamese import numbers_in, parse_vi_number, value_is_written_in
+from critical_reading.vietnamese import numbers_in, parse_vi_number, resolve_time_expression, value_is_written_in
 
 PUBLISHED = dt.date(2025, 11, 14)
 

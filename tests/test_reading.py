@@ -4,11 +4,9 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-
-from critical_reading import AssumptionError, load_tables
-from critical_reading import reading
 from critical_reading.display import TRANSLATION_LABEL, Chart
 
+from critical_reading import AssumptionError, load_tables, reading
 
 # --------------------------------------------------------------------------- display helpers
 

@@ -4,10 +4,10 @@ import dataclasses
 
 import pandas as pd
 import pytest
+from critical_reading.display import TRANSLATION_LABEL, Chart
 
 from critical_reading import AssumptionError, DataContractError, load_tables
 from critical_reading import verification as v
-from critical_reading.display import TRANSLATION_LABEL, Chart
 
 from .conftest import SHARED
 

@@ -16,6 +16,6 @@ from .quotes import MarkedSentences, ParallelText, Quote, marked_html, marked_te
 from .tables import TableView, cell_text, labelled, show
 from .widgets import interactive_view, live_note
 
-__all__ = ["MARKERS", "PALETTE", "Bullets", "Card", "Chart", "MarkedSentences", "Paragraph", "ParallelText", "Quote", "Rendered", "Stack",
-           "TableView", "cell_text", "interactive_view", "labelled", "link", "links", "live_note", "marked_html",
-           "marked_text", "new_figure", "show", "translation_label"]
+__all__ = ["MARKERS", "PALETTE", "Bullets", "Card", "Chart", "MarkedSentences", "Paragraph", "ParallelText", "Quote",
+           "Rendered", "Stack", "TableView", "cell_text", "interactive_view", "labelled", "link", "links", "live_note",
+           "marked_html", "marked_text", "new_figure", "show", "translation_label"]

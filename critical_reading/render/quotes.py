@@ -8,7 +8,7 @@ in plain text they stand between « and ».
 from __future__ import annotations
 
 import html
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..errors import AssumptionError
 from ..messages import say

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import LearnerError
 from ..messages import say
