@@ -246,7 +246,7 @@ class Highlighted:
 
     In a notebook it shows as a table (Vietnamese, English working translation),
     each marked sentence opening with ``▶`` and a label such as
-    ``[c08 · sk_ua_western_sources]`` and the claim's words in ``<mark>``;
+    ``[c08 · sk_ua_western_sources]`` and the claim's words marked (:mod:`critical_reading.render`);
     ``repr`` gives the same as plain text, so nothing rests on colour.
     """
 

@@ -9,7 +9,7 @@ import pytest
 
 from critical_reading import DataContractError, LearnerError
 from critical_reading import claimreview as cr
-from critical_reading import verification as v
+from critical_reading import verdicts as v
 
 from .conftest import SHARED
 

@@ -7,6 +7,7 @@ import pytest
 from critical_reading.display import TRANSLATION_LABEL, Chart
 
 from critical_reading import AssumptionError, DataContractError, load_tables
+from critical_reading import verdicts as V
 from critical_reading import verification as v
 
 from .conftest import SHARED
@@ -210,11 +211,11 @@ def test_status_counts(tables):
     ("none", "none", True), ("unknown", "russia", True),
 ])
 def test_independent(claimant, source, expected):
-    assert v.independent(claimant, source) is expected
+    assert V.independent(claimant, source) is expected
 
 
 def test_evidence_fills_in_estimates(tables):
-    ev = v.evidence(tables)
+    ev = V.evidence(tables)
     assert ev.source_en.notna().all() and ev.url.str.match(r"https?://").all() and ev.date.notna().all()
     assert set(ev.loc[ev.after_article, "estimate_id"]) == {"e26"}
     row = ev.set_index("evidence_id").loc["v08"]
@@ -226,30 +227,30 @@ def test_evidence_urls_are_in_the_dossier(tables):
     if not SHARED.exists():
         pytest.skip("../shared/ is not beside this checkout")
     dossier = (SHARED / "dossier.md").read_text(encoding="utf-8")
-    for url in v.evidence(tables).url:
+    for url in V.evidence(tables).url:
         assert url in dossier, url
 
 
 def test_verdicts_follow_the_rule(tables):
-    table = v.verdicts(tables)
-    key = tables.claims[tables.claims.claim_type.isin(v.KEY_CLAIM_TYPES)]
+    table = V.verdicts(tables)
+    key = tables.claims[tables.claims.claim_type.isin(V.KEY_CLAIM_TYPES)]
     assert list(table.index) == list(key.claim_id)
-    assert set(table.verdict) <= set(v.VERDICTS)
+    assert set(table.verdict) <= set(V.VERDICTS)
     assert table.at["c07", "verdict"] == "corroborated elsewhere"
     assert table.at["c08", "verdict"] == "contested" and table.at["c08", "article_flag"] == "c09"
     assert table.at["c22", "verdict"] == "contested"
     assert table.at["c21", "verdict"] == "corroborated elsewhere" and table.at["c21", "not_counted"] == "v20, v21"
     assert table.at["c33", "verdict"] == "established background"
     assert table.at["c01", "verdict"] == "unverified by the course's sources"
-    assert table.at["c01", "why"] == v.WHY["same_side_only"]
-    assert table.at["c24", "why"] == v.WHY["flagged_unsourced"]
+    assert table.at["c01", "why"] == V.WHY["same_side_only"]
+    assert table.at["c24", "why"] == V.WHY["flagged_unsourced"]
     # v12 and v13 only give context: the "thousands" of engineers are neither confirmed nor contradicted
-    assert table.at["c17", "verdict"] == v.VERDICTS[-1] and table.at["c17", "why"] == v.WHY["context_only"]
+    assert table.at["c17", "verdict"] == V.VERDICTS[-1] and table.at["c17", "why"] == V.WHY["context_only"]
     assert table.at["c17", "counted"] == "—" and table.at["c17", "not_counted"] == "v12, v13"
 
 
 def test_background_without_an_outside_source_is_not_established(tables):
-    row = v.verdicts(tables).loc["c30"]
+    row = V.verdicts(tables).loc["c30"]
     assert row.verdict == "unverified by the course's sources" and row.counted == "—"
     assert "background" in row.why and "no outside source" in row.why
 
@@ -257,22 +258,22 @@ def test_background_without_an_outside_source_is_not_established(tables):
 def test_contest_wins_over_corroboration(tables):
     ev = tables.verdict_evidence.copy()
     ev.loc[ev.evidence_id == "v22", "relation"] = "contests"
-    table = v.verdicts(dataclasses.replace(tables, verdict_evidence=ev))
+    table = V.verdicts(dataclasses.replace(tables, verdict_evidence=ev))
     assert table.at["c21", "verdict"] == "contested"
 
 
 def test_verdict_counts_and_chart(tables):
-    table = v.verdicts(tables)
-    counts = v.verdict_counts(table)
-    assert list(counts.index) == list(v.VERDICTS) and counts.claims.sum() == len(table)
-    chart = v.verdict_chart(table)
+    table = V.verdicts(tables)
+    counts = V.verdict_counts(table)
+    assert list(counts.index) == list(V.VERDICTS) and counts.claims.sum() == len(table)
+    chart = V.verdict_chart(table)
     assert counts.at["contested", "claim_ids"] == "c08, c22"
     assert isinstance(chart, Chart) and "contested: 2 (c08, c22)" in chart.alt_text
     assert "unverified by the course's sources: 16 (" in chart.alt_text
 
 
 def test_explain_shows_the_reasoning_with_sources(tables):
-    card = v.explain(tables, "c08")
+    card = V.explain(tables, "c08")
     text = repr(card)
     assert text.startswith("c08: contested")
     assert TRANSLATION_LABEL in text and "hơn 6.000 người đã thiệt mạng" in text
@@ -286,9 +287,9 @@ def test_explain_shows_the_reasoning_with_sources(tables):
 
 def test_explain_rejects_unknown_and_non_key_claims(tables):
     with pytest.raises(AssumptionError, match="no claim 'c99'"):
-        v.explain(tables, "c99")
+        V.explain(tables, "c99")
     with pytest.raises(AssumptionError, match="c02 is 'interpretation'"):
-        v.explain(tables, "c02")
+        V.explain(tables, "c02")
 
 
 # --------------------------------------------------------------------------- the evidence table's checks
