@@ -4,13 +4,15 @@ import dataclasses
 
 import pandas as pd
 import pytest
-from critical_reading.display import TRANSLATION_LABEL, Chart
 
 from critical_reading import AssumptionError, DataContractError, load_tables
 from critical_reading import verdicts as V
 from critical_reading import verification as v
+from critical_reading.render import Chart, show, translation_label
 
 from .conftest import SHARED
+
+TRANSLATION_LABEL = translation_label()
 
 DISCLAIMER_SENTENCES = ["s08", "s17", "s19", "s21"]
 
@@ -51,15 +53,15 @@ def test_find_disclaimers_names_each_disclaimer_and_its_verifier(tables):
 
 def test_mark_in_text_marks_the_cue_and_translates_each_paragraph(tables):
     marked = v.mark_in_text(tables, v.find_disclaimers(tables))
-    assert [p[0] for p in marked.paragraphs] == [3, 7, 8, 9]
+    assert [q.attribution for q in marked.items] == ["¶3", "¶7", "¶8", "¶9"]
     text = repr(marked)
-    assert "⟦chưa được kiểm chứng độc lập⟧" in text and "⟦không thể xác nhận⟧" in text
+    assert "«chưa được kiểm chứng độc lập»" in text and "«không thể xác nhận»" in text
     assert text.count(TRANSLATION_LABEL) == 4
     html = marked._repr_html_()
-    assert html.count("<mark") == 4 and 'lang="vi"' in html and "<u>" in html
-    for number, segments, _ in marked.paragraphs:  # the marked paragraph is the article's text
-        paragraph = tables.article.split("\n")[number - 1]
-        assert "".join(s for s, _ in segments) == paragraph
+    assert html.count("<mark") == 4 and 'lang="vi"' in html and "text-decoration:underline" in html
+    for quote in marked.items:  # the marked paragraph is the article's text
+        paragraph = tables.article.split("\n")[int(quote.attribution[1:]) - 1]
+        assert quote.text_vi == paragraph
 
 
 def test_mark_in_text_needs_something_to_mark(tables):
@@ -73,7 +75,7 @@ def test_claim_spans_mark_the_quotes_of_claims(tables):
     for row in spans.itertuples():
         assert tables.article[row.start:row.end] == quotes[row.claim_id]
     assert list(spans.paragraph) == [1, 9]
-    assert "⟦Đây là dấu hiệu mới nhất" in repr(v.mark_in_text(tables, v.claim_spans(tables, "c02")))
+    assert "«Đây là dấu hiệu mới nhất" in repr(v.mark_in_text(tables, v.claim_spans(tables, "c02")))
     with pytest.raises(AssumptionError, match="no claim 'c34'"):
         v.claim_spans(tables, ["c34"])
 
@@ -318,14 +320,14 @@ def test_evidence_row_must_point_at_a_real_estimate(edited_data):
 def test_show_keeps_long_cells_whole(tables):
     stakes = v.claimant_stakes(tables)
     longest = max(stakes.stake_en, key=len)
-    table = v.show(stakes)
+    table = show(stakes)
     assert longest in repr(table)
     assert longest[-25:] in table._repr_html_()  # the end of the longest cell is not cut off
     assert list(table.frame.columns[:2]) == ["claimant", "kind"]  # the index becomes the first column
 
 
 def test_show_labels_translations_and_marks_vietnamese(tables):
-    table = v.show(v.disclaimer_scope(tables))
+    table = show(v.disclaimer_scope(tables))
     assert "gloss_en (English working translation)" in table.frame.columns
     assert '<td lang="vi"' in table._repr_html_()
-    assert list(v.show(v.find_disclaimers(tables)).frame.columns)[0] == "sentence_id"  # no stray index
+    assert list(show(v.find_disclaimers(tables)).frame.columns)[0] == "sentence_id"  # no stray index
