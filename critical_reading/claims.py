@@ -347,10 +347,10 @@ def highlighter_options(tables: Tables) -> dict[str, list[tuple[str, str]]]:
             "claim_type": [(say("claims.any_type"), ANY), *types]}
 
 
-def claim_highlighter(tables: Tables, claimant: str = ANY, side: str = ANY, claim_type: str = ANY):
+def claim_highlighter(tables: Tables, claimant: str = ANY, side: str = ANY, claim_type: str = ANY) -> object:
     """Three drop-downs (claimant, side, claim type) above the highlighted article.
 
-    Built with :func:`critical_reading.display.interactive_view`, so the default
+    Built with :func:`critical_reading.render.interactive_view`, so the default
     setting is rendered straight away and an empty combination shows one line.
     The defaults are the starting choices; the function behind it is
     :func:`highlight_claims`.

@@ -38,6 +38,9 @@ from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
 from .messages import say
 from .render import MARKERS, PALETTE, Chart, Paragraph, Rendered, Stack, TableView, interactive_view, new_figure
 
+#: Sources a learner chooses: ``source_id`` values, one as a string, or ``None`` for all.
+Sources = Sequence[str] | str | None
+
 #: Estimate quantities that count losses: the two measures the timeline shows.
 LOSS_QUANTITIES = ("killed", "casualties")
 
@@ -99,7 +102,7 @@ class Assumptions:
     as_of: dt.date
 
 
-def check_assumptions(tables: Tables, share=None, sources=None, as_of=None) -> Assumptions:
+def check_assumptions(tables: Tables, share: float | None = None, sources: Sources = None, as_of: object = None) -> Assumptions:
     """Check the learner's choices and return them tidied, or raise :class:`AssumptionError`.
 
     - ``share``: the share of casualties killed, between 0 and 1 (``None``: no assumption);
@@ -137,14 +140,14 @@ def check_assumptions(tables: Tables, share=None, sources=None, as_of=None) -> A
     return Assumptions(share, chosen, day)
 
 
-def _selected(tables: Tables, a: Assumptions, quantities=LOSS_QUANTITIES) -> pd.DataFrame:
+def _selected(tables: Tables, a: Assumptions, quantities: Sequence[str] = LOSS_QUANTITIES) -> pd.DataFrame:
     e = tables.estimates
     mask = (e["quantity"].isin(quantities) & e["source_id"].isin(a.sources)
             & (e["date"] <= pd.Timestamp(a.as_of)))
     return e[mask].sort_values(["date", "estimate_id"], kind="stable")
 
 
-def estimates_table(tables: Tables, quantities: Sequence[str] = LOSS_QUANTITIES, sources=None, as_of=None,
+def estimates_table(tables: Tables, quantities: Sequence[str] = LOSS_QUANTITIES, sources: Sources = None, as_of: object = None,
                     about_tolerance: float = ABOUT_TOLERANCE) -> TableView:
     """The dated outside estimates of the given quantities, low / best / high, with links.
 
@@ -202,7 +205,7 @@ def shares_from_killed_and_wounded(tables: Tables, about_tolerance: float = ABOU
     return pd.DataFrame(rows)
 
 
-def nearest_in_time(frame: pd.DataFrame, day) -> pd.Series | None:
+def nearest_in_time(frame: pd.DataFrame, day: object) -> pd.Series | None:
     """The row of ``frame`` whose ``date`` is nearest to ``day`` (the earlier one on a tie).
 
     The course's one rule for pairing a casualty estimate with an estimate of deaths,
@@ -216,7 +219,7 @@ def nearest_in_time(frame: pd.DataFrame, day) -> pd.Series | None:
     return ordered.loc[gaps.idxmin()]
 
 
-def agreement_table(tables: Tables, share=None, sources=None, as_of=None,
+def agreement_table(tables: Tables, share: float | None = None, sources: Sources = None, as_of: object = None,
                     about_tolerance: float = ABOUT_TOLERANCE) -> pd.DataFrame:
     """Each casualty estimate beside the estimate of deaths nearest to it in time.
 
@@ -262,7 +265,7 @@ def _value_label(row: pd.Series) -> str:
                value=qualified(row["qualifier"], float(row["value"]), symbol=True))
 
 
-def timeline_chart(tables: Tables, share=None, sources=None, as_of=None,
+def timeline_chart(tables: Tables, share: float | None = None, sources: Sources = None, as_of: object = None,
                    about_tolerance: float = ABOUT_TOLERANCE) -> Chart:
     """The outside estimates of killed and casualties as a dated timeline, with the article's figures.
 
@@ -419,7 +422,7 @@ class Reconciliation:
     its plain output is deterministic.
     """
 
-    def __init__(self, tables, assumptions: Assumptions, table: pd.DataFrame, about_tolerance: float):
+    def __init__(self, tables: Tables, assumptions: Assumptions, table: pd.DataFrame, about_tolerance: float):
         self.tables, self.assumptions, self.table = tables, assumptions, table
         self.about_tolerance = about_tolerance
 
@@ -464,7 +467,7 @@ def default_share(tables: Tables) -> float | None:
     return None if rows.empty else float(rows["value"].iloc[0])
 
 
-def reconcile(tables: Tables, share=None, sources=None, as_of=None,
+def reconcile(tables: Tables, share: float | None = None, sources: Sources = None, as_of: object = None,
               about_tolerance: float = ABOUT_TOLERANCE) -> Reconciliation:
     """Apply a set of assumptions; the function behind the lesson's widget.
 
@@ -479,7 +482,7 @@ def reconcile(tables: Tables, share=None, sources=None, as_of=None,
     return Reconciliation(tables, a, table, about_tolerance)
 
 
-def reconciliation_widget(tables: Tables):
+def reconciliation_widget(tables: Tables) -> object:
     """The lesson's widget: a share slider, a source list and an as-of date slider.
 
     Built with :func:`critical_reading.render.interactive_view`, so it shows the

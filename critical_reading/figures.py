@@ -359,7 +359,11 @@ class Item:
                    interval=describe_people(self.interval))
 
 
-def _figure_item(tables: Tables, figure_id, about_tolerance) -> Item:
+#: What :func:`item` resolves: a figure or estimate id, ids to add up, or an :class:`Item`.
+Ref = str | Sequence[str] | Item
+
+
+def _figure_item(tables: Tables, figure_id: str, about_tolerance: float) -> Item:
     row = tables.figure(figure_id)
     return Item((figure_id,), tables.source_names[row["source_id"]], row["quantity"],
                 row_interval(row, about_tolerance), _date(row["as_of"]), measure(row["quantity"]),
@@ -372,14 +376,14 @@ def short_value(row: pd.Series) -> str:
     return "" if value is None else qualified(row["qualifier"], value)
 
 
-def _estimate_item(tables: Tables, estimate_id, about_tolerance) -> Item:
+def _estimate_item(tables: Tables, estimate_id: str, about_tolerance: float) -> Item:
     row = tables.estimate(estimate_id)
     who = row["source"] + (say("figures.via", via=row["via"]) if pd.notna(row["via"]) else "")
     return Item((estimate_id,), who, row["quantity"], row_interval(row, about_tolerance), _date(row["date"]),
                 row["definition"], short_value(row), (row["url"],))
 
 
-def item(tables: Tables, ref, about_tolerance: float = ABOUT_TOLERANCE) -> Item:
+def item(tables: Tables, ref: Ref, about_tolerance: float = ABOUT_TOLERANCE) -> Item:
     """Resolve ``ref`` to an :class:`Item`.
 
     ``ref`` is a figure id (``"f02"``), an estimate id (``"e23"``), a list of ids whose
@@ -406,7 +410,7 @@ def item(tables: Tables, ref, about_tolerance: float = ABOUT_TOLERANCE) -> Item:
                 tuple(dict.fromkeys(u for p in parts for u in p.urls)))
 
 
-def implied_item(tables: Tables, casualties_ref, share=None, share_ref: str | None = None,
+def implied_item(tables: Tables, casualties_ref: Ref, share: float | None = None, share_ref: str | None = None,
                  about_tolerance: float = ABOUT_TOLERANCE) -> Item:
     """The killed implied by a casualty figure or estimate at a share killed.
 
@@ -526,7 +530,7 @@ def _cumulative(quantity: str) -> bool:
     return all(q in CUMULATIVE or q == "troops_additional" for q in quantity.split("+"))
 
 
-def compare(tables: Tables, first, second, about_tolerance: float = ABOUT_TOLERANCE) -> Comparison:
+def compare(tables: Tables, first: Ref, second: Ref, about_tolerance: float = ABOUT_TOLERANCE) -> Comparison:
     """Compare two figures or estimates (ids, lists of ids to add up, or :class:`Item`).
 
     >>> from critical_reading import load_tables

@@ -22,6 +22,7 @@ try another. An open bound is ``math.inf``.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .contract import QUALIFIERS
@@ -138,7 +139,7 @@ def interval_for(value: float | None, qualifier: str, *, low: float | None = Non
     return Interval(0.0, value)  # up_to
 
 
-def row_interval(row, about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
+def row_interval(row: Mapping[str, object], about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
     """The interval of a row of ``figures.csv`` or ``estimates.csv`` (``value``, ``qualifier``, ``low``,
     ``high``), by :func:`interval_for`, cleaned of float noise (15400.000000000002 → 15400)."""
     def number(x):

@@ -75,7 +75,7 @@ def article_view(tables: Tables, language: str = "both") -> ParallelText:
     return ParallelText(passages, language)
 
 
-def language_menu():
+def language_menu() -> object:
     """The drop-down menu that chooses what :func:`article_view` shows (both languages first)."""
     import ipywidgets as widgets
 
@@ -274,7 +274,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
     One row per route; the claimant on the left, each conduit in its own column (in
     :func:`conduit_order`), arrows in the direction the text travelled. Claimants are
     coloured *and* marked by side (see :data:`SIDE_STYLE`); the right margin names the
-    claims on each route. Returns a :class:`~critical_reading.display.Chart` whose alt
+    claims on each route. Returns a :class:`~critical_reading.render.Chart` whose alt
     text is :func:`describe_routes`.
     """
     claim_ids = main_claims(tables) if claim_ids is None else list(claim_ids)
@@ -323,7 +323,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
     return Chart(figure, describe_routes(routes))
 
 
-def claim_menu(tables: Tables, value: str | None = None):
+def claim_menu(tables: Tables, value: str | None = None) -> object:
     """A drop-down menu of every claim (label: id and English paraphrase), for :func:`claim_card`.
 
     ``value`` is the claim selected at first (default: the first claim).
@@ -455,7 +455,7 @@ def dates_if_read_later(tables: Tables, months_later: int = 0) -> TableView:
     return TableView(frame.reset_index(drop=True), caption=say("reading.reference_date", date=reference.isoformat()))
 
 
-def months_slider():
+def months_slider() -> object:
     """The slider behind :func:`dates_if_read_later`: 0 to 12 months after the source line's date."""
     import ipywidgets as widgets
 

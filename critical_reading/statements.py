@@ -19,7 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import Tables
-from .estimates import FIRST_DEPLOYMENT, check_assumptions, nearest_in_time, source_label
+from .estimates import FIRST_DEPLOYMENT, Sources, check_assumptions, nearest_in_time, source_label
 from .figures import (
     _date,
     _estimate_item,
@@ -75,7 +75,7 @@ def _article_hands(tables: Tables) -> set[str]:
     return hands
 
 
-def reconciled_statement(tables: Tables, share: float | None = None, sources: list[str] | None = None,
+def reconciled_statement(tables: Tables, share: float | None = None, sources: Sources = None,
                          as_of: object = None, about_tolerance: float = ABOUT_TOLERANCE) -> Paragraph:
     """One careful paragraph, generated from the data: ranges, definitions, dates, conditions.
 

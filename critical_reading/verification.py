@@ -118,7 +118,7 @@ def mark_in_text(tables: Tables, found: pd.DataFrame) -> Stack:
     return Stack(quotes)
 
 
-def claim_spans(tables: Tables, claim_ids) -> pd.DataFrame:
+def claim_spans(tables: Tables, claim_ids: str | list[str]) -> pd.DataFrame:
     """Where the quotes of the given claims stand in the article, ready for :func:`mark_in_text`.
 
     Returns ``claim_id``, ``sentence_id``, ``paragraph``, ``start``, ``end`` (article offsets).
@@ -232,7 +232,7 @@ def compare_scope(tables: Tables, reach: int = 1) -> pd.DataFrame:
     return table
 
 
-def scope_view(tables: Tables, reach: int = 1):
+def scope_view(tables: Tables, reach: int = 1) -> object:
     """A slider for the reach of the mechanical scope rule, above :func:`compare_scope`'s table."""
     import ipywidgets as widgets
 
@@ -337,7 +337,7 @@ def status_counts(tables: Tables) -> pd.DataFrame:
 def verification_map(tables: Tables) -> Chart:
     """The verification map: one marker per claim, paragraph by paragraph, shaped and coloured by status.
 
-    Returns a :class:`~critical_reading.display.Chart` whose description lists
+    Returns a :class:`~critical_reading.render.Chart` whose description lists
     every claim of every status, generated from the same data.
     """
     c = _positions(tables).sort_values(["order", "place"])

@@ -88,7 +88,7 @@ def test_with_chains_needs_claim_ids(tables):
         with_chains(tables, tables.claims[["source_id", "relayed_by"]])
 
 
-def test_drift_notes_show_the_chosen_rows_with_sources(tables):
+def test_drift_cards_show_the_chosen_rows_with_sources(tables):
     notes = drift_cards(tables, ["T5", "T1"])
     text = repr(notes)
     assert text.index("T5") < text.index("T1") and "T3" not in text
