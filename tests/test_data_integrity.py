@@ -132,6 +132,7 @@ def test_reuters_and_fox_are_sources_and_every_source_is_used(tables):
     used = set(tables.claims.source_id)
     for chain in tables.claims.relayed_by.dropna():
         used |= set(chain.split(">"))
+    used |= set(tables.estimates.source_id)  # outside estimators (estimates.source_id)
     assert {"reuters", "fox_news", "vn_outlet"} <= used
     assert used == set(tables.sources.source_id)
 
