@@ -11,8 +11,10 @@ in one line.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from importlib import metadata
+from pathlib import Path
 
 from .errors import SetupError
 from .messages import say
@@ -54,6 +56,12 @@ def _importable(package: str) -> None:
         raise SetupError(say("setup.half_imported", package=package))
 
 
+def shown_folder(folder: Path) -> str:
+    """A folder as a learner can find it: relative to the working folder when it is near, else in full."""
+    relative = os.path.relpath(folder, Path.cwd())
+    return relative if not relative.startswith(os.path.join("..", "..")) else str(folder)
+
+
 def check_setup(*, verbose: bool = True) -> dict[str, str]:
     """Check Python, the packages and the data; return the versions found.
 
@@ -81,7 +89,7 @@ def check_setup(*, verbose: bool = True) -> dict[str, str]:
     tables = load_tables()
     if verbose:
         print(say("setup.setup_ok", versions=", ".join(f"{k} {v}" for k, v in found.items())))
-        print(say("setup.data_ok", folder=data_dir(), sentences=len(tables.sentences),
+        print(say("setup.data_ok", folder=shown_folder(data_dir()), sentences=len(tables.sentences),
                   claims=len(tables.claims), sources=len(tables.sources), figures=len(tables.figures),
                   estimates=len(tables.estimates)))
     return found

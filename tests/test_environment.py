@@ -1,5 +1,6 @@
 """The notebooks' setup check fails with one clear sentence."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -89,4 +90,4 @@ def test_data_line_names_the_folder(capsys):
 
     check_setup()
     data_line = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Data OK")][0]
-    assert str(data_dir()) in data_line
+    assert f"Data OK ({os.path.relpath(data_dir())})" in data_line  # the folder, as found from here
