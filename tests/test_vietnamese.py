@@ -1,4 +1,4 @@
-"""Unit tests of Vietnamese number reading and time-expression resolution."""
+"""Unit tests of critical_reading.vietnamese: numbers and dates as the article writes them."""
 
 import datetime as dt
 
