@@ -31,22 +31,13 @@ KEY_CLAIM_TYPES = ("event", "figure", "background")
 #: The four verdicts, in the order the rule tries them. The last is a statement about the
 #: course, not about the claim: the course's sources hold nothing independent that confirms
 #: or contradicts it (the claim may well be true).
-VERDICTS = ("contested", "corroborated elsewhere", "established background", "unverified by the course's sources")
+VERDICTS = tuple(say(f"verdicts.verdict.{key}") for key in ("contested", "corroborated", "established", "unverified"))
 _CONTESTED, _CORROBORATED, _ESTABLISHED, _UNVERIFIED = VERDICTS
 
 #: Why a claim got its verdict: one line per outcome of the rule in :func:`verdicts`.
-WHY = {
-    "contested": "an independent outside source contradicts it",
-    "corroborated": "independent outside sources agree with it and none contradicts it",
-    "background": "presented as background, and an independent outside source confirms it",
-    "same_side_only": "only sources on the claimant's side of the conflict, or sources whose "
-                      "independence cannot be told, agree with it",
-    "context_only": "the outside sources in the dossier bear on it but neither confirm nor contradict it",
-    "background_unsourced": "presented as background, but the course dossier holds no outside source for it",
-    "flagged_unsourced": "the article itself flags it as unverified, and the course dossier holds no "
-                         "outside source for it",
-    "unsourced": "the course dossier holds no outside source for it",
-}
+WHY = {key: say(f"verdicts.why.{key}") for key in ("contested", "corroborated", "background", "same_side_only",
+                                                  "context_only", "background_unsourced", "flagged_unsourced",
+                                                  "unsourced")}
 
 # --------------------------------------------------------------------------- verdicts (lesson 05)
 
