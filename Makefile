@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab test setup clean student-copies browser-test benchmark hub-link
+.PHONY: lab test lint setup clean student-copies browser-test benchmark hub-link
 
 setup: $(STAMP)
 
@@ -24,7 +24,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
 
-test: $(STAMP)
+# Lint (ruff, configured in pyproject.toml) before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check critical_reading tests scripts conftest.py
+
+test: lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Regenerate exercises/release/ from the masters in exercises/source/ (nbgrader generate_assignment).

@@ -1,17 +1,19 @@
 """Verdicts as schema.org ClaimReview records (JSON-LD), the format fact-checkers publish in.
 
-:func:`claim_reviews` turns lesson 05's verdicts (:func:`critical_reading.verification.verdicts`)
+:func:`claim_reviews` turns lesson 05's verdicts (:func:`critical_reading.verdicts.verdicts`)
 into one record per key claim; :func:`problems` and :func:`check_claim_reviews`
 check the fields that make a record usable; :func:`to_jsonld` writes them out.
 
 What goes where (schema.org ``ClaimReview``, with the properties the course
 dossier names, §4):
 
-- ``claimReviewed``: the claim in English (``claims.claim_en``, the course's paraphrase);
-- ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (``sources.name_en``)
-  and whose ``datePublished`` is the date of the Fox News report, the earliest
-  publication of the claim this course can document; its ``appearance`` is that
-  report (its URL, from the dossier) and the Vietnamese translation (no URL: the
+- ``claimReviewed``: the claim as the article words it, verbatim (``claims.quote_vi``);
+  the course's English paraphrase (``claims.claim_en``) goes in ``itemReviewed.description``;
+- ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (``sources.name_en``).
+  Its ``datePublished`` is the statement's own date, only when the article dates the
+  statement to a day (:func:`statement_date`); otherwise it is left out, since the claim
+  may be older than the report that carries it. Its ``appearance`` is the Fox News report
+  (its URL and date, from the source notes) and the Vietnamese translation (no URL: the
   outlet is not named);
 - ``reviewRating``: a ``Rating`` whose ``alternateName`` is the verdict and whose
   ``ratingExplanation`` is the reason the rule gives; no number, because the four
@@ -36,8 +38,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from .data import Tables
 from .errors import DataContractError, LearnerError
-from .verification import evidence, verdicts
+from .verdicts import evidence, verdicts
+from .vietnamese import resolve_time_expression
 
 #: Where a learner's review lives until it is published: the lesson, relative to the course folder.
 REVIEW_URL = "notebooks/05-putting-it-together.ipynb"
@@ -46,19 +50,19 @@ DEFAULT_REVIEWER = "A learner of the course Reading a war report critically"
 #: Fields every record must have (dotted paths into the record).
 REQUIRED_FIELDS = ("@context", "@type", "claimReviewed", "url", "datePublished", "author.name",
                    "reviewRating.@type", "reviewRating.alternateName", "itemReviewed.@type",
-                   "itemReviewed.author.name", "itemReviewed.datePublished")
+                   "itemReviewed.author.name")
 _TYPES = {"@type": "ClaimReview", "reviewRating.@type": "Rating", "itemReviewed.@type": "Claim"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PEOPLE = ("official", "military")  # sources.kind values that are persons
 
 
-def original_report(tables, evidence_table: pd.DataFrame | None = None) -> dict:
+def original_report(tables: Tables, evidence_table: pd.DataFrame | None = None) -> dict:
     """The English original of the article, as the dossier records it, and who translated it.
 
     ``url``, ``publisher`` and ``date`` come from the evidence that corroborates
     the source line (the article's last sentence) in ``verdict_evidence.csv``;
     ``translator`` is the source line's claimant (the unnamed Vietnamese outlet).
-    ``evidence_table`` is :func:`~critical_reading.verification.evidence`'s table
+    ``evidence_table`` is :func:`~critical_reading.verdicts.evidence`'s table
     (computed if not given).
     """
     ev = evidence(tables) if evidence_table is None else evidence_table
@@ -75,7 +79,24 @@ def original_report(tables, evidence_table: pd.DataFrame | None = None) -> dict:
             "translator": tables.sources.set_index("source_id").at[speaker, "name_en"]}
 
 
-def _get(record: dict, path: str):
+def statement_date(tables: Tables, claim_id: str) -> dt.date | None:
+    """The day the article gives for a claim's statement, or ``None``.
+
+    Only a time expression in the claim's own sentence that resolves to a single day counts
+    (``ngày 14 tháng 11 năm 2025``); a month (``tháng 4``: some day in April) or no
+    expression at all gives ``None``. The date of the report that carries a claim is not the
+    date of the statement.
+    """
+    sentence_id = tables.claim(claim_id)["sentence_id"]
+    rows = tables.time_expressions[tables.time_expressions["sentence_id"] == sentence_id]
+    for text in rows["text_vi"].dropna():
+        period = resolve_time_expression(text, tables.publication_date)
+        if period.start is not None and period.start == period.end:
+            return period.start
+    return None
+
+
+def _get(record: dict, path: str) -> object:
     value = record
     for key in path.split("."):
         if not isinstance(value, dict) or key not in value:
@@ -84,12 +105,12 @@ def _get(record: dict, path: str):
     return value
 
 
-def claim_reviews(tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: dt.date | None = None,
+def claim_reviews(tables: Tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: dt.date | None = None,
                   url: str = REVIEW_URL, claim_ids: list[str] | None = None) -> list[dict]:
     """ClaimReview records (dicts ready for JSON), one per key claim in reading order.
 
     ``claim_ids`` picks some key claims (default: all of them, as
-    :func:`~critical_reading.verification.verdicts` lists them);
+    :func:`~critical_reading.verdicts.verdicts` lists them);
     ``date_published`` (the day of the review) defaults to today.
     """
     ev = evidence(tables)
@@ -114,14 +135,14 @@ def claim_reviews(tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: d
             "datePublished": day,
             "inLanguage": "en",
             "author": {"@type": "Person", "name": reviewer},
-            "claimReviewed": claim["claim_en"],
+            "claimReviewed": claim["quote_vi"],
             "reviewRating": {"@type": "Rating", "alternateName": verdict["verdict"],
                              "ratingExplanation": verdict["why"]},
             "itemReviewed": {
                 "@type": "Claim",
                 "author": {"@type": "Person" if source["kind"] in _PEOPLE else "Organization",
                            "name": source["name_en"]},
-                "datePublished": original["date"],
+                "description": claim["claim_en"],
                 "appearance": [
                     {"@type": "NewsArticle", "url": original["url"], "datePublished": original["date"],
                      "publisher": {"@type": "Organization", "name": original["publisher"]}},
@@ -130,6 +151,9 @@ def claim_reviews(tables, *, reviewer: str = DEFAULT_REVIEWER, date_published: d
                 ],
             },
         }
+        said_on = statement_date(tables, claim_id)
+        if said_on is not None:
+            record["itemReviewed"]["datePublished"] = said_on.isoformat()
         cited = ev[ev["claim_id"] == claim_id].drop_duplicates("url")
         if len(cited):
             record["citation"] = [{"@type": "CreativeWork", "url": row.url,

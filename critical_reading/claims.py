@@ -4,14 +4,11 @@ The helpers behind lesson 02. The lesson itself teaches pandas on the claims
 table (select, filter, ``value_counts``, ``groupby``, ``merge``); what is reused
 by several cells or needs care lives here:
 
-- :func:`labelled` marks the English working-translation columns of a table for display;
-- :func:`sentence_quote` shows one sentence of the article with its translation;
 - :func:`claims_with_sources` joins each claim to its claimant's row in ``sources``;
 - :func:`with_chains` adds each claim's chain of publication and counts its
   conduits and hands (with :func:`critical_reading.reading.chain_of`, which ends
   every chain with the unnamed Vietnamese outlet that ``relayed_by`` leaves implicit);
-- :func:`drift_notes` shows chosen rows of ``translation_drift.csv`` with their sources;
-- :func:`find_cues` and :func:`cue_occurrences` find the Vietnamese cue words of
+- :func:`cue_matches` and :func:`cue_occurrences` find the Vietnamese cue words of
   ``cues_vi.csv`` in the article as whole words, longest first, so that the
   ``cho biết`` inside ``Báo cáo cũng cho biết`` is not counted as a bare ``cho biết``;
 - :func:`attribution_ladder` and :func:`ladder_chart` put the attribution verbs on
@@ -23,8 +20,6 @@ by several cells or needs care lives here:
 
 from __future__ import annotations
 
-import dataclasses
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,80 +27,24 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .contract import CLAIM_TYPES, SIDES
-from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, Quote, new_figure
+from .data import Tables
 from .errors import AssumptionError
-from .reading import ARROW, chain_of, drift_cards
+from .messages import say
+from .reading import ARROW, chain_of
+from .render import MARKERS, PALETTE, Chart, MarkedSentences, interactive_view, new_figure
 
 #: The value a filter of :func:`highlight_claims` takes to mean "no filter".
 ANY = "any"
 
-#: Columns that hold the course's English working translations.
-TRANSLATION_COLUMNS = ("text_en", "claim_en", "gloss_en")
-
 #: Names of the steps of the strength ladder (``cues_vi.strength``; the course's reading).
-STRENGTH_NAMES = {1: "neutral", 2: "", 3: "", 4: "loaded"}
+STRENGTH_NAMES = {1: "claims.strength_1", 2: "", 3: "", 4: "claims.strength_4"}
 _STRENGTH_COLOURS = {1: PALETTE["sky_blue"], 2: PALETTE["green"], 3: PALETTE["orange"], 4: PALETTE["vermillion"]}
 _STRENGTH_HATCHES = {1: "", 2: "//", 3: "xx", 4: "**"}
 
 
-# --------------------------------------------------------------------------- display helpers
-
-def labelled(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
-    """A copy of ``frame`` for display, whose English columns say what they are.
-
-    Columns (and index levels) named ``text_en``, ``claim_en`` or ``gloss_en`` hold
-    the course's own English working translations; shown beside Vietnamese text they
-    must say so. The data are not changed, only the labels:
-
-    >>> frame = pd.DataFrame({"cue_vi": ["cho biết"], "gloss_en": ["said"]})
-    >>> list(labelled(frame).columns)
-    ['cue_vi', 'gloss_en (English working translation)']
-    """
-    def label(name):
-        return f"{name} ({TRANSLATION_LABEL})" if name in TRANSLATION_COLUMNS else name
-
-    shown = frame.copy()
-    if isinstance(shown, pd.DataFrame):
-        shown.columns = [label(c) for c in shown.columns]
-    shown.index = shown.index.set_names([label(n) for n in shown.index.names])
-    return shown
-
-
-def sentence_quote(tables, sentence_id: str, attribution: str = "") -> Quote:
-    """Sentence ``sentence_id`` of the article as a :class:`~critical_reading.display.Quote`.
-
-    The Vietnamese is the verbatim sentence (``sentences.text_vi``), shown with the
-    course's English working translation (``text_en``). An unknown id raises
-    :class:`~critical_reading.errors.AssumptionError` naming the ids that exist.
-    """
-    rows = tables.sentences[tables.sentences["sentence_id"] == sentence_id]
-    if rows.empty:
-        first, last = tables.sentences["sentence_id"].iloc[[0, -1]]
-        raise AssumptionError(f"there is no sentence {sentence_id!r}; the ids run from {first} to {last}.")
-    row = rows.iloc[0]
-    return Quote(row["text_vi"], row["text_en"], attribution or f"sentence {sentence_id}, paragraph {row['paragraph']}")
-
-
-def drift_notes(tables, *drift_ids: str):
-    """The documented translation differences ``drift_ids`` (e.g. ``"T1"``), with their sources.
-
-    Shown as :func:`critical_reading.reading.drift_cards` shows them (the sentence with
-    the words in question marked, its English working translation, the English chain,
-    what changed, the source links), for the chosen rows only, in the order asked.
-    An unknown id raises :class:`~critical_reading.errors.AssumptionError`.
-    """
-    drift = tables.translation_drift.set_index("drift_id", drop=False)
-    unknown = [d for d in drift_ids if d not in drift.index]
-    if unknown or not drift_ids:
-        raise AssumptionError(f"there is no translation difference {unknown[0] if unknown else '(none chosen)'!r}; "
-                              f"choose from {', '.join(drift.index)}.")
-    chosen = drift.loc[list(drift_ids)].reset_index(drop=True)
-    return drift_cards(dataclasses.replace(tables, translation_drift=chosen))
-
-
 # --------------------------------------------------------------------------- claimants and conduits
 
-def claims_with_sources(tables) -> pd.DataFrame:
+def claims_with_sources(tables: Tables) -> pd.DataFrame:
     """Each claim with its claimant's ``name_en``, ``kind``, ``side`` and ``named``.
 
     A left join of ``claims`` with ``sources`` on ``source_id``; every claim keeps
@@ -115,7 +54,7 @@ def claims_with_sources(tables) -> pd.DataFrame:
     return tables.claims.merge(who, on="source_id", how="left", validate="many_to_one")
 
 
-def with_chains(tables, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+def with_chains(tables: Tables, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """A copy of ``claims`` (default ``tables.claims``) with ``chain``, ``conduits`` and ``hands``.
 
     The chain comes from :func:`critical_reading.reading.chain_of`: the claimant,
@@ -128,8 +67,7 @@ def with_chains(tables, claims: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     claims = tables.claims if claims is None else claims
     if "claim_id" not in claims.columns:
-        raise AssumptionError("the table has no column 'claim_id'; pass the claims table "
-                              "(tables.claims, or a selection of it that keeps claim_id).")
+        raise AssumptionError(say("claims.no_claim_id"))
     chains = [chain_of(tables, claim_id) for claim_id in claims["claim_id"]]
     out = claims.copy()
     out["chain"] = pd.array([ARROW.join(chain) for chain in chains], dtype="string")
@@ -153,7 +91,7 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def find_cues(text: str, cues: pd.DataFrame) -> list[CueMatch]:
+def cue_matches(text: str, cues: pd.DataFrame) -> list[CueMatch]:
     """Every cue of ``cues`` (columns ``cue_id``, ``cue_vi``) written in ``text``.
 
     The search is careful in three ways a plain ``str.contains`` is not:
@@ -168,7 +106,7 @@ def find_cues(text: str, cues: pd.DataFrame) -> list[CueMatch]:
     Offsets are into ``text`` (which the course keeps in NFC form).
 
     >>> cues = pd.DataFrame({"cue_id": ["q01", "q12"], "cue_vi": ["cho biết", "Báo cáo cũng cho biết"]})
-    >>> [m.cue_id for m in find_cues("Báo cáo cũng cho biết X. Nga cho biết Y.", cues)]
+    >>> [m.cue_id for m in cue_matches("Báo cáo cũng cho biết X. Nga cho biết Y.", cues)]
     ['q12', 'q01']
     """
     if not len(cues):
@@ -183,20 +121,20 @@ def find_cues(text: str, cues: pd.DataFrame) -> list[CueMatch]:
     return found
 
 
-def cue_occurrences(tables) -> pd.DataFrame:
+def cue_occurrences(tables: Tables) -> pd.DataFrame:
     """Every cue of ``cues_vi.csv`` written in the article: one row per occurrence.
 
     Columns: ``sentence_id``, ``paragraph``, ``start``, ``end`` (offsets into the
     article, so ``tables.article[start:end]`` is ``as_written``), ``as_written``
     (the words as the article writes them), then ``cue_id``, ``cue_vi``,
     ``gloss_en``, ``category`` and ``strength`` from ``cues_vi``. All categories
-    are searched together (see :func:`find_cues`), so filter the result by
+    are searched together (see :func:`cue_matches`), so filter the result by
     ``category`` afterwards rather than searching one category alone.
     """
     cues = tables.cues_vi
     rows = []
     for sentence in tables.sentences.itertuples(index=False):
-        for match in find_cues(sentence.text_vi, cues):
+        for match in cue_matches(sentence.text_vi, cues):
             rows.append({"sentence_id": sentence.sentence_id, "paragraph": sentence.paragraph,
                          "start": sentence.start + match.start, "end": sentence.start + match.end,
                          "as_written": sentence.text_vi[match.start:match.end], "cue_id": match.cue_id})
@@ -207,7 +145,7 @@ def cue_occurrences(tables) -> pd.DataFrame:
     return found.merge(details, on="cue_id", how="left", validate="many_to_one")
 
 
-def attribution_ladder(tables) -> pd.DataFrame:
+def attribution_ladder(tables: Tables) -> pd.DataFrame:
     """The attribution verbs of ``cues_vi.csv``, weakest first, with the article's uses.
 
     One row per verb (``category == "attribution_verb"``), sorted by ``strength``
@@ -233,20 +171,27 @@ def attribution_ladder(tables) -> pd.DataFrame:
     return ladder.sort_values(["strength", "cue_id"]).reset_index(drop=True)
 
 
+def _strength_name(strength: int) -> str:
+    key = STRENGTH_NAMES.get(strength, "")
+    return say(key) if key else ""
+
+
+def _plural(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
 def ladder_alt_text(ladder: pd.DataFrame) -> str:
     """A text description of :func:`ladder_chart`, generated from the same table."""
     parts = []
     for strength, group in ladder.groupby("strength", sort=True):
-        verbs = "; ".join(f"{r.cue_vi} ({r.gloss_en}) introduces {r.claims} claim{'s' if r.claims != 1 else ''} "
-                          f"and is written {r.in_text} time{'s' if r.in_text != 1 else ''}"
+        verbs = "; ".join(say("claims.ladder_verb", cue=r.cue_vi, gloss=r.gloss_en, claims=r.claims,
+                              claims_plural=_plural(r.claims), times=r.in_text, times_plural=_plural(r.in_text))
                           for r in group.itertuples(index=False))
-        name = STRENGTH_NAMES.get(int(strength), "")
-        parts.append(f"Strength {strength}{f' ({name})' if name else ''}: {verbs}.")
+        name = _strength_name(int(strength))
+        parts.append(say("claims.ladder_step", strength=strength, name=f" ({name})" if name else "", verbs=verbs))
     unused = ladder[(ladder["claims"] == 0) & (ladder["in_text"] == 0)]["cue_vi"].tolist()
-    tail = f" Not used in the article: {', '.join(unused)}." if unused else ""
-    return ("Horizontal bar chart: the attribution verbs on the course's strength ladder, from 1 (neutral) "
-            "at the bottom to 4 (loaded) at the top. Bars count the claims each verb introduces; "
-            "diamonds count the times the article writes it. " + " ".join(parts) + tail)
+    tail = say("claims.ladder_unused", cues=", ".join(unused)) if unused else ""
+    return say("claims.ladder_alt", steps=" ".join(parts), unused=tail)
 
 
 def ladder_chart(ladder: pd.DataFrame) -> Chart:
@@ -268,19 +213,22 @@ def ladder_chart(ladder: pd.DataFrame) -> Chart:
         axes.barh(y, row.claims, color=_STRENGTH_COLOURS.get(level, PALETTE["black"]),
                   hatch=_STRENGTH_HATCHES.get(level, ""), edgecolor="#333333", height=0.7)
         axes.plot(row.in_text, y, marker=MARKERS[3], color=PALETTE["black"], linestyle="none", markersize=7)
-        axes.annotate(f"{row.claims} claim{'' if row.claims == 1 else 's'} · written {row.in_text}×", (max(row.claims, row.in_text), y),
+        axes.annotate(say("claims.ladder_bar", claims=row.claims, plural=_plural(row.claims), times=row.in_text),
+                      (max(row.claims, row.in_text), y),
                       xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
     axes.set_yticks(positions, [f"{int(r.strength)} · {r.cue_vi} ({r.gloss_en})" for r in ladder.itertuples()])
-    axes.set_xlabel("number of claims (bars) · times written in the article (diamonds)")
-    axes.set_title("Attribution verbs, from neutral (1) to loaded (4): the course's reading")
+    axes.set_xlabel(say("claims.ladder_xlabel"))
+    axes.set_title(say("claims.ladder_title"))
     axes.grid(True, axis="x", color="#dddddd", linewidth=0.8)
     axes.grid(False, axis="y")
     top = int(max(ladder["claims"].max(), ladder["in_text"].max(), 1))
     axes.set_xlim(0, top * 1.45 + 1)
     handles = [Patch(facecolor=_STRENGTH_COLOURS[s], hatch=_STRENGTH_HATCHES[s], edgecolor="#333333",
-                     label=f"strength {s}" + (f": {STRENGTH_NAMES[s]}" if STRENGTH_NAMES[s] else "")) for s in sorted(STRENGTH_NAMES)]
+                     label=say("claims.ladder_legend_strength", strength=s,
+                               name=f": {_strength_name(s)}" if _strength_name(s) else ""))
+               for s in sorted(STRENGTH_NAMES)]
     handles.append(Line2D([], [], marker=MARKERS[3], color=PALETTE["black"], linestyle="none",
-                          label="times written in the article"))
+                          label=say("claims.ladder_legend_written")))
     axes.legend(handles=handles, loc="upper right", fontsize=8, frameon=True)
     axes.xaxis.get_major_locator().set_params(integer=True)
     return Chart(figure, ladder_alt_text(ladder))
@@ -298,7 +246,7 @@ class Highlighted:
 
     In a notebook it shows as a table (Vietnamese, English working translation),
     each marked sentence opening with ``▶`` and a label such as
-    ``[c08 · sk_ua_western_sources]`` and the claim's words in ``<mark>``;
+    ``[c08 · sk_ua_western_sources]`` and the claim's words marked (:mod:`critical_reading.render`);
     ``repr`` gives the same as plain text, so nothing rests on colour.
     """
 
@@ -318,71 +266,26 @@ class Highlighted:
     def summary(self) -> str:
         """One line: what is marked, and how many claims in how many sentences."""
         n, s = len(self.claim_ids), len(self.sentence_ids)
-        return (f"Marked: claims with {self.selection} — {n} claim{'s' if n != 1 else ''} "
-                f"in {s} sentence{'s' if s != 1 else ''}, each labelled ▶ [claim · claimant].")
+        return say("claims.marked_summary", selection=self.selection, claims=n, claims_plural=_plural(n),
+                   sentences=s, sentences_plural=_plural(s))
 
     @staticmethod
-    def label(marks) -> str:
+    def label(marks: list) -> str:
         """The text label of a marked sentence, e.g. ``▶ [c07 · sk_ua_western_sources] [c08 · …]``."""
         return "▶ " + " ".join(f"[{claim} · {source}]" for claim, source, _, _ in marks)
 
+    def view(self) -> MarkedSentences:
+        """The display: every sentence, its marked words highlighted and labelled."""
+        rows = [{"heading": f"¶{row['paragraph']} {row['sentence_id']}", "text_vi": row["text_vi"],
+                 "text_en": row["text_en"], "spans": [(start, end) for _, _, start, end in row["marks"]],
+                 "label": self.label(row["marks"]) if row["marks"] else ""} for row in self.rows]
+        return MarkedSentences(self.summary(), rows)
+
     def __repr__(self) -> str:
-        lines = [self.summary()]
-        paragraph = None
-        for row in self.rows:
-            if row["paragraph"] != paragraph:
-                paragraph = row["paragraph"]
-                lines.append(f"¶{paragraph}")
-            marks = row["marks"]
-            lines.append(f"{self.label(marks)} {row['sentence_id']}" if marks else f"  {row['sentence_id']}")
-            lines.append(f"    VI: {row['text_vi']}")
-            lines.append(f"    EN ({TRANSLATION_LABEL}): {row['text_en']}")
-            for claim, _, start, end in marks:
-                lines.append(f"    {claim} marks: “{row['text_vi'][start:end]}”")
-        return "\n".join(lines)
+        return repr(self.view())
 
     def _repr_html_(self) -> str:
-        body = []
-        for row in self.rows:
-            marks = row["marks"]
-            text = _marked_html(row["text_vi"], [(start, end) for _, _, start, end in marks])
-            if marks:
-                label = f'<strong style="white-space:nowrap">{html.escape(self.label(marks))}</strong><br>'
-                style = "border-left:6px solid #000;background:#fdf8d8"
-            else:
-                label, style = "", "color:#444"
-            body.append(f'<tr style="{style}"><th scope="row" style="text-align:left;font-weight:normal;'
-                        f'vertical-align:top;white-space:nowrap;{_PAD}">¶{row["paragraph"]} {row["sentence_id"]}</th>'
-                        f'<td lang="vi" style="text-align:left;vertical-align:top;{_PAD}">{label}{text}</td>'
-                        f'<td lang="en" style="text-align:left;vertical-align:top;{_PAD}">'
-                        f'{html.escape(row["text_en"])}</td></tr>')
-        return (f'<div class="claim-highlight"><p>{html.escape(self.summary())} The claim\'s own words are '
-                '<mark style="background:#F0E442;text-decoration:underline">highlighted and underlined</mark>.</p>'
-                '<table style="border-collapse:collapse"><thead><tr><th scope="col">sentence</th>'
-                '<th scope="col" style="text-align:left">Vietnamese (the article, verbatim)</th>'
-                f'<th scope="col" style="text-align:left">{TRANSLATION_LABEL}</th></tr></thead>'
-                f'<tbody>{"".join(body)}</tbody></table></div>')
-
-
-_PAD = "padding:0.25em 0.6em"
-
-
-def _marked_html(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` escaped, with every character inside one of ``spans`` wrapped in ``<mark>``."""
-    inside = [False] * len(text)
-    for start, end in spans:
-        for i in range(max(start, 0), min(end, len(text))):
-            inside[i] = True
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and inside[j] == inside[i]:
-            j += 1
-        piece = html.escape(text[i:j])
-        out.append(f'<mark style="background:#F0E442;text-decoration:underline">{piece}</mark>'
-                   if inside[i] else piece)
-        i = j
-    return "".join(out)
+        return self.view()._repr_html_()
 
 
 def _chosen(value) -> str | None:
@@ -391,7 +294,7 @@ def _chosen(value) -> str | None:
     return str(value).strip()
 
 
-def highlight_claims(tables, claimant: str | None = None, side: str | None = None,
+def highlight_claims(tables: Tables, claimant: str | None = None, side: str | None = None,
                      claim_type: str | None = None) -> Highlighted:
     """The article with the claims of one claimant, side and/or claim type marked.
 
@@ -403,20 +306,21 @@ def highlight_claims(tables, claimant: str | None = None, side: str | None = Non
     """
     claimant, side, claim_type = _chosen(claimant), _chosen(side), _chosen(claim_type)
     known = list(tables.sources["source_id"])
-    for value, allowed, what in ((claimant, known, "claimant (source_id)"), (side, list(SIDES), "side"),
-                                 (claim_type, list(CLAIM_TYPES), "claim type")):
+    for value, allowed, what in ((claimant, known, "claimant"), (side, list(SIDES), "side"),
+                                 (claim_type, list(CLAIM_TYPES), "claim_type")):
         if value is not None and value not in allowed:
-            raise AssumptionError(f"{value!r} is not a {what}. Choose one of: {', '.join(allowed)}, or 'any'.")
+            raise AssumptionError(say("claims.not_a_choice", value=value, what=say(f"claims.what_{what}"),
+                                      allowed=", ".join(allowed)))
     picked = claims_with_sources(tables)
     chosen = []
     for column, value, word in (("source_id", claimant, "claimant"), ("side", side, "side"),
-                                ("claim_type", claim_type, "claim type")):
+                                ("claim_type", claim_type, "claim_type")):
         if value is not None:
             picked = picked[picked[column] == value]
-            chosen.append(f"{word} = {value}")
-    selection = ", ".join(chosen) or "any claimant, side or type"
+            chosen.append(f"{say(f'claims.word_{word}')} = {value}")
+    selection = ", ".join(chosen) or say("claims.no_filter")
     if picked.empty:
-        raise AssumptionError(f"no claim has {selection}. Set one of the choices back to 'any'.")
+        raise AssumptionError(say("claims.nothing_matches", selection=selection))
     marks: dict[str, list] = {}
     for claim in picked.itertuples(index=False):
         sentence = tables.sentences.loc[tables.sentences["sentence_id"] == claim.sentence_id, "text_vi"].iloc[0]
@@ -428,7 +332,7 @@ def highlight_claims(tables, claimant: str | None = None, side: str | None = Non
     return Highlighted(selection, rows)
 
 
-def highlighter_options(tables) -> dict[str, list[tuple[str, str]]]:
+def highlighter_options(tables: Tables) -> dict[str, list[tuple[str, str]]]:
     """The choices of :func:`claim_highlighter`: ``(label, value)`` pairs per filter, ``"any"`` first.
 
     Only values that occur in the claims are offered, so every single choice marks something.
@@ -439,31 +343,29 @@ def highlighter_options(tables) -> dict[str, list[tuple[str, str]]]:
     claimants = [(f"{names[s]} ({s})", s) for s in present]
     sides = [(s, s) for s in SIDES if s in set(claims["side"])]
     types = [(t, t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
-    return {"claimant": [("any claimant", ANY), *claimants], "side": [("any side", ANY), *sides],
-            "claim_type": [("any type", ANY), *types]}
+    return {"claimant": [(say("claims.any_claimant"), ANY), *claimants], "side": [(say("claims.any_side"), ANY), *sides],
+            "claim_type": [(say("claims.any_type"), ANY), *types]}
 
 
-def claim_highlighter(tables, claimant: str = ANY, side: str = ANY, claim_type: str = ANY):
+def claim_highlighter(tables: Tables, claimant: str = ANY, side: str = ANY, claim_type: str = ANY) -> object:
     """Three drop-downs (claimant, side, claim type) above the highlighted article.
 
-    Built with :func:`critical_reading.display.interactive_view`, so the default
+    Built with :func:`critical_reading.render.interactive_view`, so the default
     setting is rendered straight away and an empty combination shows one line.
     The defaults are the starting choices; the function behind it is
     :func:`highlight_claims`.
     """
     import ipywidgets as widgets
 
-    from .display import interactive_view
-
     options = highlighter_options(tables)
     style = {"description_width": "initial"}
     layout = widgets.Layout(width="32em")
     controls = {
-        "claimant": widgets.Dropdown(options=options["claimant"], value=claimant, description="Claimant:",
+        "claimant": widgets.Dropdown(options=options["claimant"], value=claimant, description=say("claims.menu_claimant"),
                                      style=style, layout=layout),
-        "side": widgets.Dropdown(options=options["side"], value=side, description="Side:", style=style,
+        "side": widgets.Dropdown(options=options["side"], value=side, description=say("claims.menu_side"), style=style,
                                  layout=layout),
         "claim_type": widgets.Dropdown(options=options["claim_type"], value=claim_type,
-                                       description="Claim type:", style=style, layout=layout),
+                                       description=say("claims.menu_claim_type"), style=style, layout=layout),
     }
     return interactive_view(lambda **chosen: highlight_claims(tables, **chosen), **controls)

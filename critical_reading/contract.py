@@ -122,7 +122,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "estimates": _cols(
         Column("estimate_id", "id"),
         Column("date", "date", meaning="when the estimate was published"),
-        Column("source"),
+        Column("source", meaning="who made the estimate, as the table shows it (a display name)"),
+        Column("source_id", meaning="who made the estimate: a source_id in sources.csv"),
         Column("via", required=False),
         Column("side", allowed=SIDES, meaning="the source's side in the conflict"),
         Column("quantity", allowed=ESTIMATE_QUANTITIES),

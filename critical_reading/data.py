@@ -23,10 +23,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .contract import TABLES, Column
-from .dates import resolve_time_expression
-from .errors import DataContractError
-from .intervals import interval_for
-from .numbers import value_is_written_in
+from .errors import AssumptionError, DataContractError
+from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
+from .messages import say
+from .vietnamese import resolve_time_expression, value_is_written_in
 
 ARTICLE_FILE = "article.vi.txt"
 
@@ -202,6 +202,44 @@ class Tables:
         """``source_id`` → ``name_en``, for showing who speaks in words."""
         return dict(zip(self.sources["source_id"], self.sources["name_en"]))
 
+    def _row(self, table: str, id_column: str, wanted: str, what: str) -> pd.Series:
+        frame = getattr(self, table)
+        rows = frame[frame[id_column] == wanted]
+        if rows.empty:
+            raise AssumptionError(say("tables.unknown_row", what=say(f"tables.what_{what}"), wanted=wanted,
+                                      first=frame[id_column].iloc[0], last=frame[id_column].iloc[-1],
+                                      table=table))
+        return rows.iloc[0]
+
+    def figure(self, figure_id: str) -> pd.Series:
+        """The row of ``figures.csv`` with this ``figure_id`` (an unknown id raises one line)."""
+        return self._row("figures", "figure_id", figure_id, "figure")
+
+    def estimate(self, estimate_id: str) -> pd.Series:
+        """The row of ``estimates.csv`` with this ``estimate_id``."""
+        return self._row("estimates", "estimate_id", estimate_id, "estimate")
+
+    def claim(self, claim_id: str) -> pd.Series:
+        """The row of ``claims.csv`` with this ``claim_id``."""
+        return self._row("claims", "claim_id", claim_id, "claim")
+
+    def sentence(self, sentence_id: str) -> pd.Series:
+        """The row of ``sentences.csv`` with this ``sentence_id``."""
+        return self._row("sentences", "sentence_id", sentence_id, "sentence")
+
+    def source(self, source_id: str) -> pd.Series:
+        """The row of ``sources.csv`` with this ``source_id``."""
+        return self._row("sources", "source_id", source_id, "source")
+
+    def source_name(self, source_id: str) -> str:
+        """How the course names a source in English (``sources.name_en``)."""
+        return str(self.source(source_id)["name_en"])
+
+    @staticmethod
+    def interval(row: pd.Series, about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
+        """The interval a row of ``figures`` or ``estimates`` allows (:func:`~critical_reading.intervals.row_interval`)."""
+        return row_interval(row, about_tolerance)
+
     @property
     def publication_date(self) -> dt.date:
         """The date in the article's source line (the last sentence)."""
@@ -279,6 +317,7 @@ def check_links(t: Tables) -> None:
     _check_ids(t, "claims", "flagged_by", t.claims["claim_id"], "claim_id")
     _check_ids(t, "figures", "claim_id", t.claims["claim_id"], "claim_id")
     _check_ids(t, "figures", "source_id", t.sources["source_id"], "source_id")
+    _check_ids(t, "estimates", "source_id", t.sources["source_id"], "source_id")
     _check_ids(t, "verdict_evidence", "claim_id", t.claims["claim_id"], "claim_id")
     _check_ids(t, "verdict_evidence", "estimate_id", t.estimates["estimate_id"], "estimate_id")
     _check_evidence_sources(t.verdict_evidence)

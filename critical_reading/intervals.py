@@ -22,9 +22,11 @@ try another. An open bound is ``math.inf``.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .contract import QUALIFIERS
+from .messages import say
 
 ABOUT_TOLERANCE = 0.10
 
@@ -50,7 +52,7 @@ class Interval:
     def __contains__(self, value: float) -> bool:
         return self.low <= value <= self.high
 
-    def scale(self, low_factor: float, high_factor: float | None = None) -> "Interval":
+    def scale(self, low_factor: float, high_factor: float | None = None) -> Interval:
         """Multiply by a factor, or by a range of factors ``[low_factor, high_factor]``.
 
         Used for implied quantities, e.g. two-thirds of "more than 4,000".
@@ -59,36 +61,56 @@ class Interval:
         high_factor = low_factor if high_factor is None else high_factor
         if low_factor < 0 or high_factor < low_factor:
             raise ValueError("factors must satisfy 0 <= low_factor <= high_factor")
-        if self.is_open:
-            high = math.inf if high_factor > 0 else 0.0
-        else:
-            high = self.high * high_factor
+        high = (math.inf if high_factor > 0 else 0.0) if self.is_open else self.high * high_factor
         return Interval(self.low * low_factor, high)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         """True when the two intervals share at least one value."""
         return self.low <= other.high and other.low <= self.high
 
-    def intersection(self, other: "Interval") -> "Interval | None":
+    def intersection(self, other: Interval) -> Interval | None:
         """The values both intervals allow, or ``None`` when they do not overlap."""
         if not self.overlaps(other):
             return None
         return Interval(max(self.low, other.low), min(self.high, other.high))
 
     def describe(self, unit: str = "") -> str:
-        """Plain English, e.g. ``"12,600 to 15,400 people"`` or ``"more than 6,000"``."""
+        """In words, e.g. ``"12,600 to 15,400 people"`` or ``"more than 6,000 (no upper bound given)"``.
+
+        An open interval comes from "more than" (``hơn``), so it is worded "more than", never
+        "at least".
+        """
         suffix = f" {unit}" if unit else ""
-        if self.is_open:
-            return f"at least {_fmt(self.low)}{suffix} (no upper bound given)"
-        if self.low == self.high:
-            return f"{_fmt(self.low)}{suffix}"
-        return f"{_fmt(self.low)} to {_fmt(self.high)}{suffix}"
+        low, high = format_number(self.low), format_number(self.high)
+        key = "open" if self.is_open else "point" if self.low == self.high else "range"
+        return say(f"intervals.interval.{key}", low=low, high=high, unit=suffix)
 
 
-def _fmt(x: float) -> str:
+def format_number(x: float) -> str:
+    """A number the English way: ``14,000``, ``0.6667``; ``math.inf`` is "no upper bound".
+
+    >>> format_number(14000.0), format_number(2 / 3), format_number(math.inf)
+    ('14,000', '0.6667', 'no upper bound')
+    """
+    if math.isinf(x):
+        return say("intervals.interval.no_upper_bound")
     if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
         return f"{round(x):,}"
     return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.4g}"
+
+
+def qualified(qualifier: str, value: float, *, symbol: bool = False) -> str:
+    """The one wording of a qualifier and its number: ``about 14,000``, ``more than 6,000``, ``up to 12,000``.
+
+    With ``symbol=True`` the short form of chart labels: ``~14,000``, ``>6,000``, ``≤12,000``.
+
+    >>> qualified("more_than", 6000), qualified("about", 14000, symbol=True)
+    ('more than 6,000', '~14,000')
+    """
+    if qualifier not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {qualifier!r}; allowed: {', '.join(QUALIFIERS)}")
+    number = f"{value:,.0f}" if abs(value) >= 1 else format_number(value)
+    return say(f"intervals.{'symbol' if symbol else 'qualified'}.{qualifier}", number=number)
 
 
 def interval_for(value: float | None, qualifier: str, *, low: float | None = None,
@@ -117,7 +139,20 @@ def interval_for(value: float | None, qualifier: str, *, low: float | None = Non
     return Interval(0.0, value)  # up_to
 
 
+def row_interval(row: Mapping[str, object], about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
+    """The interval of a row of ``figures.csv`` or ``estimates.csv`` (``value``, ``qualifier``, ``low``,
+    ``high``), by :func:`interval_for`, cleaned of float noise (15400.000000000002 → 15400)."""
+    def number(x):
+        return None if _missing(x) else float(x)
+
+    raw = interval_for(number(row["value"]), row["qualifier"], low=number(row["low"]), high=number(row["high"]),
+                       about_tolerance=about_tolerance)
+    return Interval(round(raw.low, 6), raw.high if raw.is_open else round(raw.high, 6))
+
+
 def _missing(x) -> bool:
+    if x is None:
+        return True
     try:
         return math.isnan(float(x))
     except (TypeError, ValueError):

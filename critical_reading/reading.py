@@ -16,22 +16,21 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 import textwrap
 
 import pandas as pd
 
-from .dates import resolve_time_expression
-from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, Quote, new_figure
+from .data import Tables
 from .errors import AssumptionError
+from .messages import say
+from .render import MARKERS, PALETTE, Card, Chart, ParallelText, Quote, Stack, TableView, new_figure
+from .render import translation_label as _translation
+from .vietnamese import resolve_time_expression
 
 #: The last hand of every chain: the Vietnamese outlet, which the article never names.
 LAST_HAND = "vn_outlet"
 #: What :func:`article_view` can show.
 LANGUAGES = ("both", "vi", "en")
-#: The choices of the language menu: (label, value).
-LANGUAGE_CHOICES = (("Vietnamese and English", "both"), ("Vietnamese only", "vi"),
-                    (f"{TRANSLATION_LABEL} only", "en"))
 #: Colour and marker for each side of the conflict, so a side never rests on colour alone.
 SIDE_STYLE = {
     "russia": (PALETTE["vermillion"], MARKERS[1]),
@@ -43,100 +42,9 @@ SIDE_STYLE = {
 ARROW = " → "
 
 
-# --------------------------------------------------------------------------- display helpers
-
-class Rendered:
-    """Something to display: HTML in a notebook, the plain text everywhere else."""
-
-    def __init__(self, html_text: str, plain_text: str):
-        self.html, self.text = html_text, plain_text
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-
-class TextTable:
-    """A DataFrame shown in full: no cell cut short with "…", text aligned left.
-
-    pandas shortens long cells when it displays a table, which would cut quotations
-    in half. ``vietnamese`` names the columns that hold Vietnamese (marked
-    ``lang="vi"`` for screen readers; default: every column whose name contains
-    "Vietnamese"); ``caption`` is shown above the table.
-    """
-
-    def __init__(self, frame: pd.DataFrame, vietnamese: tuple[str, ...] | None = None, caption: str = ""):
-        if vietnamese is None:
-            vietnamese = tuple(c for c in frame.columns if "Vietnamese" in str(c))
-        self.frame, self.vietnamese, self.caption = frame, tuple(vietnamese), caption
-
-    def __repr__(self) -> str:
-        with pd.option_context("display.max_colwidth", None, "display.width", 10_000):
-            body = self.frame.to_string(index=False)
-        return f"{self.caption}\n{body}" if self.caption else body
-
-    def _repr_html_(self) -> str:
-        cell = 'style="text-align:left;vertical-align:top;padding:0.25em 0.6em"'
-        head = "".join(f"<th {cell}>{html.escape(str(c))}</th>" for c in self.frame.columns)
-        rows = []
-        for values in self.frame.itertuples(index=False):
-            cells = []
-            for column, value in zip(self.frame.columns, values):
-                lang = ' lang="vi"' if column in self.vietnamese else ""
-                shown = "" if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)) else value
-                cells.append(f"<td{lang} {cell}>{html.escape(str(shown))}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
-        caption = f"<caption style=\"text-align:left\">{html.escape(self.caption)}</caption>" if self.caption else ""
-        return (f'<table class="course-table">{caption}<thead><tr>{head}</tr></thead>'
-                f"<tbody>{''.join(rows)}</tbody></table>")
-
-
-class HighlightedQuote(Quote):
-    """A :class:`~critical_reading.display.Quote` with one part of the Vietnamese marked.
-
-    The marked part (``highlight_vi``) must occur in ``text_vi``; it is shown with
-    ``<mark>`` in a notebook and between « » in plain text.
-    """
-
-    def __init__(self, text_vi: str, text_en: str, highlight_vi: str, attribution: str = ""):
-        if highlight_vi not in text_vi:
-            raise AssumptionError(f"“{highlight_vi}” is not part of the quotation, so it cannot be highlighted.")
-        super().__init__(text_vi, text_en, attribution)
-        self.highlight_vi = highlight_vi
-
-    def __repr__(self) -> str:
-        return super().__repr__().replace(self.highlight_vi, f"«{self.highlight_vi}»", 1)
-
-    def _repr_html_(self) -> str:
-        marked = html.escape(self.highlight_vi)
-        return super()._repr_html_().replace(marked, f"<mark>{marked}</mark>", 1)
-
-
-def _names(tables) -> dict[str, str]:
-    return tables.source_names
-
-
-def _source_row(tables, source_id: str) -> pd.Series:
-    return tables.sources.set_index("source_id").loc[source_id]
-
-
-def _sentence(tables, sentence_id: str) -> pd.Series:
-    return tables.sentences.set_index("sentence_id").loc[sentence_id]
-
-
-def _claim(tables, claim_id: str) -> pd.Series:
-    claims = tables.claims.set_index("claim_id")
-    if claim_id not in claims.index:
-        raise AssumptionError(f"there is no claim {claim_id!r}; claim ids run from "
-                              f"{claims.index[0]} to {claims.index[-1]} (see data/claims.csv).")
-    return claims.loc[claim_id]
-
-
 # --------------------------------------------------------------------------- lesson 00: the article
 
-def article_paragraphs(tables) -> pd.DataFrame:
+def article_paragraphs(tables: Tables) -> pd.DataFrame:
     """One row per paragraph (12 is the source line): ``paragraph, text_vi, text_en``.
 
     ``text_vi`` is the article's own text for the paragraph, sliced from the first
@@ -152,64 +60,53 @@ def article_paragraphs(tables) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def article_view(tables, language: str = "both") -> Rendered:
+def article_view(tables: Tables, language: str = "both") -> ParallelText:
     """The whole article, numbered by paragraph, in ``"both"`` languages, ``"vi"`` or ``"en"``.
 
     With ``"both"``, each Vietnamese paragraph has its labelled English working
-    translation beside it (side by side on a wide screen, below it on a narrow one). Raises :class:`AssumptionError` for another ``language``.
+    translation beside it (side by side on a wide screen, below it on a narrow one).
+    Raises :class:`AssumptionError` for another ``language``.
     """
     if language not in LANGUAGES:
-        raise AssumptionError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}.")
+        raise AssumptionError(say("reading.bad_language", allowed=", ".join(LANGUAGES), given=language))
     last = int(tables.paragraphs["paragraph"].max())
-    blocks, lines = [], []
-    for row in article_paragraphs(tables).itertuples(index=False):
-        number = f"¶{row.paragraph}" + (" (source line)" if row.paragraph == last else "")
-        vi = f'<div lang="vi" style="flex:1 1 22em;margin:0.1em 0">{html.escape(row.text_vi)}</div>'
-        en = (f'<div lang="en" style="flex:1 1 22em;margin:0.1em 0;color:#333"><em>{TRANSLATION_LABEL}:</em> '
-              f"{html.escape(row.text_en)}</div>")
-        shown = {"both": vi + en, "vi": vi, "en": en}[language]
-        # side by side on a wide screen, one under the other on a narrow one
-        blocks.append(f'<div style="margin:0.7em 0"><strong>{number}</strong>'
-                      f'<div style="display:flex;flex-wrap:wrap;gap:0.4em 1.5em">{shown}</div></div>')
-        lines.append(number)
-        if language in ("both", "vi"):
-            lines.append(f"VI: {row.text_vi}")
-        if language in ("both", "en"):
-            lines.append(f"EN ({TRANSLATION_LABEL}): {row.text_en}")
-    return Rendered("".join(blocks), "\n".join(lines))
+    passages = [(f"¶{row.paragraph}" + (f" {say('reading.source_line')}" if row.paragraph == last else ""),
+                 row.text_vi, row.text_en) for row in article_paragraphs(tables).itertuples(index=False)]
+    return ParallelText(passages, language)
 
 
-def language_menu():
+def language_menu() -> object:
     """The drop-down menu that chooses what :func:`article_view` shows (both languages first)."""
     import ipywidgets as widgets
 
-    return widgets.Dropdown(options=list(LANGUAGE_CHOICES), value="both", description="Show:")
+    choices = [(say(f"reading.language_{value}"), value) for value in LANGUAGES]
+    return widgets.Dropdown(options=choices, value="both", description=say("reading.language_menu"))
 
 
-def find_in_article(tables, word: str) -> TextTable:
+def find_in_article(tables: Tables, word: str) -> TableView:
     """The sentences whose Vietnamese or English working translation contains ``word``.
 
-    Case is ignored. Returns a :class:`TextTable` (its ``frame`` has one row per
+    Case is ignored. Returns a :class:`~critical_reading.render.TableView` (its ``frame`` has one row per
     sentence: ``paragraph, sentence_id``, the Vietnamese and the English working
     translation). Raises :class:`AssumptionError` if ``word`` is empty or absent.
     """
     wanted = str(word).strip().casefold()
     if not wanted:
-        raise AssumptionError("write a word between the quotation marks, e.g. \"Reuters\".")
+        raise AssumptionError(say("reading.empty_word"))
     s = tables.sentences
     hit = s["text_vi"].str.casefold().str.contains(wanted, regex=False) | \
         s["text_en"].str.casefold().str.contains(wanted, regex=False)
     if not hit.any():
-        raise AssumptionError(f"“{word}” does not occur in the article or its translation. "
-                              "Check the spelling, or try a name such as Reuters or Zvezda.")
+        raise AssumptionError(say("reading.word_absent", word=word))
     frame = s.loc[hit, ["paragraph", "sentence_id", "text_vi", "text_en"]].rename(
-        columns={"text_vi": "Vietnamese (the article)", "text_en": TRANSLATION_LABEL})
-    return TextTable(frame.reset_index(drop=True), caption=f"{len(frame)} of {len(s)} sentences")
+        columns={"text_vi": say("render.vietnamese_label"), "text_en": _translation()})
+    return TableView(frame.reset_index(drop=True), caption=say("reading.sentences_found", found=len(frame),
+                                                               total=len(s)))
 
 
 # --------------------------------------------------------------------------- chains of publication
 
-def chain_of(tables, claim_id: str) -> list[str]:
+def chain_of(tables: Tables, claim_id: str) -> list[str]:
     """The chain of a claim as source ids: claimant, then conduits, then the Vietnamese outlet.
 
     >>> from critical_reading import load_tables
@@ -219,7 +116,7 @@ def chain_of(tables, claim_id: str) -> list[str]:
     The Vietnamese outlet is not repeated when it is itself the claimant (the source line).
     Raises :class:`AssumptionError` for an unknown claim id.
     """
-    claim = _claim(tables, claim_id)
+    claim = tables.claim(claim_id)
     chain = [claim["source_id"]]
     if pd.notna(claim["relayed_by"]):
         chain += claim["relayed_by"].split(">")
@@ -228,13 +125,13 @@ def chain_of(tables, claim_id: str) -> list[str]:
     return chain
 
 
-def chain_text(tables, claim_id: str) -> str:
+def chain_text(tables: Tables, claim_id: str) -> str:
     """A claim's chain in words, e.g. ``Reuters → Fox News Digital → Unnamed Vietnamese outlet``."""
-    names = _names(tables)
+    names = tables.source_names
     return ARROW.join(names[hand] for hand in chain_of(tables, claim_id))
 
 
-def conduit_order(tables) -> list[str]:
+def conduit_order(tables: Tables) -> list[str]:
     """Every conduit, in the order a claim passes through them (the Vietnamese outlet last).
 
     Derived from the chains of all claims: a conduit comes before another if some
@@ -256,36 +153,37 @@ def conduit_order(tables) -> list[str]:
     while len(order) < len(conduits):
         ready = [c for c in conduits if c not in order and before[c] <= set(order)]
         if not ready:
-            raise AssumptionError("the relayed_by chains in data/claims.csv put conduits in "
-                                  "contradictory orders, so no single order exists.")
+            raise AssumptionError(say("reading.contradictory_chains"))
         order.append(ready[0])
     return order
 
 
-def provenance(tables) -> TextTable:
+def provenance(tables: Tables) -> TableView:
     """Where the article's text came from: each conduit, from first to last, with what is known.
 
     Columns: ``step``, ``who``, ``kind``, ``claims carried`` (how many of the
-    article's claims went through this hand), ``date given in the article`` (only the
+    article's claims went through this hand; disclaimers are not claims about the
+    world, so they are not counted), ``date given in the article`` (only the
     hand named by the source line has one) and ``what the course knows``
     (``sources.notes``).
     """
     order = conduit_order(tables)
-    chains = [chain_of(tables, claim_id) for claim_id in tables.claims["claim_id"]]
+    carried = tables.claims.loc[tables.claims["claim_type"] != "disclaimer", "claim_id"]
+    chains = [chain_of(tables, claim_id) for claim_id in carried]
     dated = order[-2] if len(order) > 1 else None  # the source line names the hand before the outlet
     rows = []
     for step, hand in enumerate(order, start=1):
-        source = _source_row(tables, hand)
+        source = tables.source(hand)
         rows.append({"step": step, "who": source["name_en"], "kind": source["kind"],
                      "claims carried": sum(hand in chain for chain in chains),
                      "date given in the article": tables.publication_date.isoformat() if hand == dated else "none",
                      "what the course knows": source["notes"]})
-    return TextTable(pd.DataFrame(rows))
+    return TableView(pd.DataFrame(rows))
 
 
 # --------------------------------------------------------------------------- lesson 01: who speaks where
 
-def paragraph_map(tables) -> pd.DataFrame:
+def paragraph_map(tables: Tables) -> pd.DataFrame:
     """One row per paragraph: its topic and the voices it carries.
 
     Columns: ``paragraph``, ``topic`` (``paragraphs.topic_en``), ``voices`` (the
@@ -293,7 +191,7 @@ def paragraph_map(tables) -> pd.DataFrame:
     ``sides`` (their sides in the conflict), ``passed on by`` (the conduits of its
     claims) and ``claims`` (claim ids).
     """
-    names = _names(tables)
+    names = tables.source_names
     side = dict(zip(tables.sources["source_id"], tables.sources["side"]))
     paragraph_of = dict(zip(tables.sentences["sentence_id"], tables.sentences["paragraph"]))
     claims = tables.claims.assign(paragraph=tables.claims["sentence_id"].map(paragraph_of))
@@ -310,7 +208,7 @@ def paragraph_map(tables) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def voices_by_side(tables) -> pd.DataFrame:
+def voices_by_side(tables: Tables) -> pd.DataFrame:
     """For each side of the conflict: in how many paragraphs, and which, a claimant of that side speaks.
 
     Sides follow ``sources.side`` (``none`` = not a party: the news outlets). Sorted by
@@ -320,14 +218,15 @@ def voices_by_side(tables) -> pd.DataFrame:
 
     table = paragraph_map(tables)
     rows = []
+    listed = table["sides"].str.split(", ")
     for side in SIDES:
-        having = table[table["sides"].str.split(", ").apply(lambda sides: side in sides)]
+        having = table[[side in sides for sides in listed]]
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})
     return pd.DataFrame(rows).sort_values("paragraphs", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def main_claims(tables) -> list[str]:
+def main_claims(tables: Tables) -> list[str]:
     """The article's main claims: those of its first paragraph (the news) and those carrying a figure.
 
     Returned in reading order. This is the course's selection, made by a rule so
@@ -339,7 +238,7 @@ def main_claims(tables) -> list[str]:
     return [c for c in tables.claims["claim_id"] if c in wanted]
 
 
-def chain_routes(tables, claim_ids: list[str] | None = None) -> pd.DataFrame:
+def chain_routes(tables: Tables, claim_ids: list[str] | None = None) -> pd.DataFrame:
     """The distinct chains ("routes") the given claims travel, in order of first appearance.
 
     Columns: ``route`` (names joined by →), ``claimant``, ``side`` (the claimant's),
@@ -348,8 +247,8 @@ def chain_routes(tables, claim_ids: list[str] | None = None) -> pd.DataFrame:
     """
     claim_ids = main_claims(tables) if claim_ids is None else list(claim_ids)
     if not claim_ids:
-        raise AssumptionError("choose at least one claim.")
-    names = _names(tables)
+        raise AssumptionError(say("reading.no_claim_chosen"))
+    names = tables.source_names
     side = dict(zip(tables.sources["source_id"], tables.sources["side"]))
     routes: dict[tuple[str, ...], list[str]] = {}
     for claim_id in claim_ids:
@@ -362,20 +261,20 @@ def chain_routes(tables, claim_ids: list[str] | None = None) -> pd.DataFrame:
 def describe_routes(routes: pd.DataFrame) -> str:
     """A text description of :func:`chain_routes` output: the alt text of :func:`chain_diagram`."""
     n_claims = sum(len(c.split(", ")) for c in routes["claims"])
-    parts = [f"Chains of publication of {n_claims} claims, along {len(routes)} routes. Each route "
-             "runs from the claimant on the left, through each conduit, to the reader."]
+    parts = [say("reading.routes_lead", claims=n_claims, routes=len(routes))]
     for number, row in enumerate(routes.itertuples(index=False), start=1):
-        parts.append(f"Route {number} ({row.side} side, {row.hands} hands, claims {row.claims}): {row.route}.")
+        parts.append(say("reading.route", number=number, side=row.side, hands=row.hands, claims=row.claims,
+                         route=row.route))
     return " ".join(parts)
 
 
-def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
+def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
     """The chains of the given claims as a diagram (default: :func:`main_claims`).
 
     One row per route; the claimant on the left, each conduit in its own column (in
     :func:`conduit_order`), arrows in the direction the text travelled. Claimants are
     coloured *and* marked by side (see :data:`SIDE_STYLE`); the right margin names the
-    claims on each route. Returns a :class:`~critical_reading.display.Chart` whose alt
+    claims on each route. Returns a :class:`~critical_reading.render.Chart` whose alt
     text is :func:`describe_routes`.
     """
     claim_ids = main_claims(tables) if claim_ids is None else list(claim_ids)
@@ -385,7 +284,7 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
         chains.setdefault(tuple(chain_of(tables, claim_id)), None)
     order = conduit_order(tables)
     column = {hand: i + 1 for i, hand in enumerate(order)}
-    names, side = _names(tables), dict(zip(tables.sources["source_id"], tables.sources["side"]))
+    names, side = tables.source_names, dict(zip(tables.sources["source_id"], tables.sources["side"]))
 
     n = len(chains)
     figure, axes = new_figure(width=11, height=0.85 * n + 1.3)
@@ -393,10 +292,10 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
     axes.set_axis_off()
     axes.set_xlim(-0.7, len(order) + 1.25)
     axes.set_ylim(n - 0.4, -1.0)
-    axes.text(0, -0.75, "claimant", ha="center", fontsize=9, fontweight="bold")
-    axes.text((1 + len(order)) / 2, -0.75, "conduits (who passed it on) →", ha="center", fontsize=9,
+    axes.text(0, -0.75, say("reading.diagram_claimant"), ha="center", fontsize=9, fontweight="bold")
+    axes.text((1 + len(order)) / 2, -0.75, say("reading.diagram_conduits"), ha="center", fontsize=9,
               fontweight="bold")
-    axes.text(len(order) + 0.62, -0.75, "claims", ha="left", fontsize=9, fontweight="bold")
+    axes.text(len(order) + 0.62, -0.75, say("reading.diagram_claims"), ha="left", fontsize=9, fontweight="bold")
     seen_sides = []
     for y, (chain, row) in enumerate(zip(chains, routes.itertuples(index=False))):
         xs = [column.get(hand, 0) for hand in chain]
@@ -419,12 +318,12 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
         axes.text(len(order) + 0.62, y, textwrap.fill(row.claims, 20), ha="left", va="center", fontsize=8)
     for s in seen_sides:
         colour, marker = SIDE_STYLE[s]
-        axes.plot([], [], marker=marker, color=colour, linestyle="none", label=f"claimant's side: {s}")
+        axes.plot([], [], marker=marker, color=colour, linestyle="none", label=say("reading.diagram_side", side=s))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(seen_sides), fontsize=8, frameon=False)
     return Chart(figure, describe_routes(routes))
 
 
-def claim_menu(tables, value: str | None = None):
+def claim_menu(tables: Tables, value: str | None = None) -> object:
     """A drop-down menu of every claim (label: id and English paraphrase), for :func:`claim_card`.
 
     ``value`` is the claim selected at first (default: the first claim).
@@ -433,8 +332,8 @@ def claim_menu(tables, value: str | None = None):
 
     options = [(f"{row.claim_id}: {textwrap.shorten(row.claim_en, 70, placeholder='…')}", row.claim_id)
                for row in tables.claims.itertuples(index=False)]
-    value = options[0][1] if value is None else _claim(tables, value).name
-    return widgets.Dropdown(options=options, value=value, description="Claim:",
+    value = options[0][1] if value is None else tables.claim(value)["claim_id"]
+    return widgets.Dropdown(options=options, value=value, description=say("reading.claim_menu"),
                             layout=widgets.Layout(width="95%"))
 
 
@@ -447,35 +346,45 @@ def hands_text(hands: int) -> str:
     '1 (the claimant only: no conduit)'
     """
     if hands < 1:
-        raise AssumptionError("a chain has at least one hand, its claimant.")
+        raise AssumptionError(say("reading.hands_none"))
     conduits = hands - 1
     if conduits == 0:
-        return "1 (the claimant only: no conduit)"
-    return f"{hands} (the claimant and {conduits} conduit{'s' if conduits > 1 else ''})"
+        return say("reading.hands_one")
+    return say("reading.hands_many", hands=hands, conduits=conduits, plural="s" if conduits > 1 else "")
 
 
-def claim_card(tables, claim_id: str) -> Rendered:
-    """One claim: its sentence (claim highlighted, with the English working translation) and its chain.
+def claim_card(tables: Tables, claim_id: str) -> Card:
+    """One claim: its sentence (claim marked, with the English working translation) and its chain.
 
     The card ends with the chain's number of hands: the claimant and its conduits.
     """
-    claim = _claim(tables, claim_id)
-    sentence = _sentence(tables, claim["sentence_id"])
-    source = _source_row(tables, claim["source_id"])
-    quote = HighlightedQuote(sentence["text_vi"], sentence["text_en"], claim["quote_vi"],
-                             f"sentence {claim['sentence_id']}, paragraph {sentence['paragraph']}")
+    claim = tables.claim(claim_id)
+    source = tables.source(claim["source_id"])
     chain = chain_text(tables, claim_id)
-    facts = [("Claimant", f"{source['name_en']} (kind: {source['kind']}; side: {source['side']})"),
-             ("Chain of publication", chain),
-             ("Hands", hands_text(len(chain_of(tables, claim_id))))]
-    html_facts = "".join(f"<p style=\"margin:0.2em 0\"><strong>{k}:</strong> {html.escape(v)}</p>" for k, v in facts)
-    text_facts = "\n".join(f"{k}: {v}" for k, v in facts)
-    return Rendered(quote._repr_html_() + html_facts, f"{claim_id}\n{quote!r}\n{text_facts}")
+    facts = [(say("reading.card_claimant"), say("reading.card_claimant_text", name=source["name_en"],
+                                                kind=source["kind"], side=source["side"])),
+             (say("reading.card_chain"), chain),
+             (say("reading.card_hands"), hands_text(len(chain_of(tables, claim_id))))]
+    return Card(claim_id, [sentence_quote(tables, claim["sentence_id"], marks=[claim["quote_vi"]])], facts)
+
+
+def sentence_quote(tables: Tables, sentence_id: str, attribution: str = "", marks: list | tuple = (),
+                   label: str = "") -> Quote:
+    """Sentence ``sentence_id`` of the article as a :class:`~critical_reading.render.Quote`.
+
+    The Vietnamese is the verbatim sentence, shown with the course's English working
+    translation; ``marks`` (words of the sentence) are marked. The attribution defaults to
+    where the sentence stands. An unknown id raises a one-line
+    :class:`~critical_reading.errors.AssumptionError`.
+    """
+    row = tables.sentence(sentence_id)
+    where = attribution or say("reading.card_where", sentence_id=sentence_id, paragraph=row["paragraph"])
+    return Quote(row["text_vi"], row["text_en"], where, marks=marks, label=label)
 
 
 # --------------------------------------------------------------------------- lesson 01: dates
 
-def resolve_dates(tables, reference: dt.date | None = None) -> pd.DataFrame:
+def resolve_dates(tables: Tables, reference: dt.date | None = None) -> pd.DataFrame:
     """Every time expression (and undated statement) resolved to an absolute period.
 
     Resolves each ``time_expressions.text_vi`` with
@@ -486,7 +395,7 @@ def resolve_dates(tables, reference: dt.date | None = None) -> pd.DataFrame:
     ``speaker`` names the claimants of the sentence.
     """
     reference = reference or tables.publication_date
-    names = _names(tables)
+    names = tables.source_names
     paragraph_of = dict(zip(tables.sentences["sentence_id"], tables.sentences["paragraph"]))
     rows = []
     for row in tables.time_expressions.itertuples(index=False):
@@ -498,7 +407,7 @@ def resolve_dates(tables, reference: dt.date | None = None) -> pd.DataFrame:
                      "paragraph": int(paragraph_of[row.sentence_id]),
                      "speaker": "; ".join(names[s] for s in dict.fromkeys(speakers)),
                      "expression (Vietnamese)": text_vi or "—",
-                     TRANSLATION_LABEL: "—" if pd.isna(row.text_en) else row.text_en,
+                     _translation(): "—" if pd.isna(row.text_en) else row.text_en,
                      "rule": period.rule,
                      "from": period.start.isoformat() if period.start else "undated",
                      "to": period.end.isoformat() if period.end else "undated",
@@ -506,8 +415,8 @@ def resolve_dates(tables, reference: dt.date | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def undated_statements(tables) -> TextTable:
-    """The statements the article gives no date for, as a :class:`TextTable`.
+def undated_statements(tables: Tables) -> TableView:
+    """The statements the article gives no date for, as a :class:`~critical_reading.render.TableView`.
 
     Its ``frame`` has ``sentence_id, paragraph, speaker``, and the sentence in
     Vietnamese with its English working translation.
@@ -515,8 +424,8 @@ def undated_statements(tables) -> TextTable:
     dates = resolve_dates(tables)
     undated = dates[dates["rule"] == "undated"][["sentence_id", "paragraph", "speaker"]]
     text = tables.sentences.set_index("sentence_id")
-    return TextTable(undated.assign(**{"Vietnamese (the article)": undated["sentence_id"].map(text["text_vi"]),
-                                       TRANSLATION_LABEL: undated["sentence_id"].map(text["text_en"])})
+    return TableView(undated.assign(**{say("render.vietnamese_label"): undated["sentence_id"].map(text["text_vi"]),
+                                       _translation(): undated["sentence_id"].map(text["text_en"])})
                      .reset_index(drop=True))
 
 
@@ -527,13 +436,13 @@ def months_after(day: dt.date, months: int) -> dt.date:
     datetime.date(2026, 2, 28)
     """
     if months < 0:
-        raise AssumptionError("the number of months cannot be negative.")
+        raise AssumptionError(say("reading.negative_months"))
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def dates_if_read_later(tables, months_later: int = 0) -> TextTable:
+def dates_if_read_later(tables: Tables, months_later: int = 0) -> TableView:
     """The dates a reader would work out taking "today" to be ``months_later`` months after the source line.
 
     ``agrees_with_data`` turns false for every expression whose meaning moves: the
@@ -541,45 +450,38 @@ def dates_if_read_later(tables, months_later: int = 0) -> TextTable:
     """
     reference = months_after(tables.publication_date, int(months_later))
     frame = resolve_dates(tables, reference)
-    frame = frame[frame["rule"] != "undated"][["time_id", "expression (Vietnamese)", TRANSLATION_LABEL,
+    frame = frame[frame["rule"] != "undated"][["time_id", "expression (Vietnamese)", _translation(),
                                                "rule", "from", "to", "agrees_with_data"]]
-    return TextTable(frame.reset_index(drop=True), caption=f"Reference date: {reference.isoformat()}")
+    return TableView(frame.reset_index(drop=True), caption=say("reading.reference_date", date=reference.isoformat()))
 
 
-def months_slider():
+def months_slider() -> object:
     """The slider behind :func:`dates_if_read_later`: 0 to 12 months after the source line's date."""
     import ipywidgets as widgets
 
-    return widgets.IntSlider(value=0, min=0, max=12, step=1, description="Months later:",
+    return widgets.IntSlider(value=0, min=0, max=12, step=1, description=say("reading.months_slider"),
                              style={"description_width": "initial"})
 
 
 # --------------------------------------------------------------------------- lesson 01: translation drift
 
-def drift_cards(tables) -> Rendered:
-    """Each documented translation difference (``translation_drift.csv``) side by side.
+def drift_cards(tables: Tables, drift_ids: tuple[str, ...] | list[str] | None = None) -> Stack:
+    """Documented translation differences (``translation_drift.csv``), one card each.
 
-    For each: the Vietnamese sentence with the words in question highlighted and its
-    English working translation; what the English chain says; what changed; and the
-    source links from the course dossier.
+    For each: the Vietnamese sentence with the words in question marked and its English
+    working translation; what the English chain says; what changed; and the source links.
+    ``drift_ids`` picks some (e.g. ``["T1"]``, in the order asked; default: all); an unknown
+    id raises a one-line :class:`AssumptionError`.
     """
-    blocks, lines = [], []
-    for row in tables.translation_drift.itertuples(index=False):
-        sentence = _sentence(tables, row.sentence_id)
-        where = f"sentence {row.sentence_id}, paragraph {sentence['paragraph']}"
-        quote = HighlightedQuote(sentence["text_vi"], sentence["text_en"], row.quote_vi, where)
-        urls = row.source_urls.split()
-        links = "<br>".join(f'<a href="{html.escape(u, quote=True)}">{html.escape(u)}</a>' for u in urls)
-        # the Vietnamese (left) beside the English chain (right); one under the other on a narrow screen
-        blocks.append(
-            f'<div style="border-left:4px solid {PALETTE["blue"]};padding:0.1em 0.8em;margin:1em 0">'
-            f'<p style="margin:0.2em 0"><strong>{html.escape(row.drift_id)}</strong></p>'
-            f'<div style="display:flex;flex-wrap:wrap;gap:0.4em 1.5em">'
-            f'<div style="flex:1 1 22em">{quote._repr_html_()}</div>'
-            f'<div style="flex:1 1 22em">'
-            f'<p style="margin:0.2em 0"><strong>English chain:</strong> {html.escape(row.english_chain_en)}</p>'
-            f'<p style="margin:0.2em 0"><strong>What changed:</strong> {html.escape(row.change_en)}</p></div></div>'
-            f'<p style="margin:0.2em 0"><strong>Sources:</strong><br>{links}</p></div>')
-        lines += [row.drift_id, repr(quote), f"English chain: {row.english_chain_en}",
-                  f"What changed: {row.change_en}", "Sources: " + " ".join(urls), ""]
-    return Rendered("".join(blocks), "\n".join(lines).rstrip())
+    drift = tables.translation_drift.set_index("drift_id", drop=False)
+    wanted = list(drift.index) if drift_ids is None else list(drift_ids)
+    unknown = [d for d in wanted if d not in drift.index]
+    if unknown or not wanted:
+        raise AssumptionError(say("reading.unknown_drift", given=unknown[0] if unknown else "",
+                                  allowed=", ".join(drift.index)))
+    cards = []
+    for row in drift.loc[wanted].itertuples(index=False):
+        facts = [(say("reading.drift_chain"), row.english_chain_en), (say("reading.drift_changed"), row.change_en)]
+        cards.append(Card(row.drift_id, [sentence_quote(tables, row.sentence_id, marks=[row.quote_vi])], facts,
+                          sources=row.source_urls.split()))
+    return Stack(cards)

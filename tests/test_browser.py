@@ -10,7 +10,7 @@ Cells, waits for the kernel to go idle and then reads what the learner would see
   yet run (Run > Run Selected Cell and All Below), as a student who skips a question does,
   so that every cell runs and one error does not hide another;
 - every widget output renders, and every course widget (``.course-interactive``, built by
-  ``critical_reading.display.interactive_view``) answers a change of its control with a new output;
+  ``critical_reading.render.interactive_view``) answers a change of its control with a new output;
 - the page asks for nothing outside this machine (offline classrooms), and the copy is never saved.
 
 A screenshot of each notebook, whole, goes to ``artifacts/browser/``. A control notebook with a
@@ -126,7 +126,7 @@ def write_control_notebook(path: Path) -> None:
         nbformat.v4.new_markdown_cell("# Control notebook for the browser test (not course material)"),
         cell("import ipywidgets as widgets\n"
              "from critical_reading import LearnerError\n"
-             "from critical_reading.display import interactive_view\n"
+             "from critical_reading.render import interactive_view\n"
              "class NotAnswered(LearnerError):\n    prefix = 'Not answered yet'"),
         cell("raise NotAnswered('an expected hint; the test carries on after it')"),
         cell("from critical_reading import checks\nchecks.chain_of_publication(['reuters'], 'c08')"),

@@ -9,7 +9,7 @@ import pytest
 
 from critical_reading import DataContractError, LearnerError
 from critical_reading import claimreview as cr
-from critical_reading import verification as v
+from critical_reading import verdicts as v
 
 from .conftest import SOURCE_NOTES
 
@@ -43,7 +43,7 @@ def test_records_hold_the_fields_the_dossier_names(records):
         assert record["@context"] == "https://schema.org" and record["@type"] == "ClaimReview"
         for field in ("claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished", "url"):
             assert record[field], field
-        assert record["itemReviewed"]["author"]["name"] and record["itemReviewed"]["datePublished"]
+        assert record["itemReviewed"]["author"]["name"]
 
 
 def test_records_say_what_the_tables_say(tables, records):
@@ -52,9 +52,11 @@ def test_records_say_what_the_tables_say(tables, records):
     table = v.verdicts(tables)
     for record in records:
         claim_id = record["identifier"]
-        assert record["claimReviewed"] == claims.at[claim_id, "claim_en"]
+        assert record["claimReviewed"] == claims.at[claim_id, "quote_vi"]  # verbatim, as the article words it
+        assert record["itemReviewed"]["description"] == claims.at[claim_id, "claim_en"]
         assert record["itemReviewed"]["author"]["name"] == names[claims.at[claim_id, "source_id"]]
-        assert record["itemReviewed"]["datePublished"] == tables.publication_date.isoformat()
+        said_on = cr.statement_date(tables, claim_id)
+        assert record["itemReviewed"].get("datePublished") == (said_on.isoformat() if said_on else None)
         assert record["reviewRating"]["alternateName"] == table.at[claim_id, "verdict"]
         assert record["reviewRating"]["ratingExplanation"] == table.at[claim_id, "why"]
         assert "ratingValue" not in record["reviewRating"]  # the verdicts are not points on a scale
@@ -149,3 +151,17 @@ def test_original_report_needs_the_source_line_evidence(tables):
     ev = tables.verdict_evidence[tables.verdict_evidence.claim_id != "c33"]
     with pytest.raises(DataContractError, match="no evidence corroborates the source line"):
         cr.original_report(dataclasses.replace(tables, verdict_evidence=ev))
+
+
+def test_a_statement_dated_by_month_gets_no_day(tables, records):
+    """The article's date is not the date of a statement it reports (Putin's "tháng 4", April)."""
+    by_id = {r["identifier"]: r for r in records}
+    te = tables.time_expressions
+    month_only = te[te["rule"].isin(["latest_month", "previous_month", "previous_year"])]
+    claims = tables.claims[tables.claims["sentence_id"].isin(month_only["sentence_id"])]
+    reviewed = [c for c in claims["claim_id"] if c in by_id]
+    assert reviewed
+    for claim_id in reviewed:
+        assert "datePublished" not in by_id[claim_id]["itemReviewed"], claim_id
+    source_line = tables.claims.loc[tables.claims["sentence_id"] == tables.sentences["sentence_id"].iloc[-1], "claim_id"]
+    assert by_id[source_line.iloc[0]]["itemReviewed"]["datePublished"] == tables.publication_date.isoformat()

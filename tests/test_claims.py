@@ -6,11 +6,24 @@ import pandas as pd
 import pytest
 
 from critical_reading import AssumptionError
-from critical_reading.claims import (ANY, Highlighted, attribution_ladder, claim_highlighter, claims_with_sources,
-                                     cue_occurrences, drift_notes, find_cues, highlight_claims, highlighter_options,
-                                     labelled, ladder_alt_text, ladder_chart, sentence_quote, with_chains)
-from critical_reading.display import TRANSLATION_LABEL, Chart, Quote
+from critical_reading.claims import (
+    ANY,
+    Highlighted,
+    attribution_ladder,
+    claim_highlighter,
+    claims_with_sources,
+    cue_matches,
+    cue_occurrences,
+    highlight_claims,
+    highlighter_options,
+    ladder_alt_text,
+    ladder_chart,
+    with_chains,
+)
+from critical_reading.reading import drift_cards, sentence_quote
+from critical_reading.render import Chart, Quote, labelled, translation_label
 
+TRANSLATION_LABEL = translation_label()
 
 # --------------------------------------------------------------------------- display helpers
 
@@ -75,8 +88,8 @@ def test_with_chains_needs_claim_ids(tables):
         with_chains(tables, tables.claims[["source_id", "relayed_by"]])
 
 
-def test_drift_notes_show_the_chosen_rows_with_sources(tables):
-    notes = drift_notes(tables, "T5", "T1")
+def test_drift_cards_show_the_chosen_rows_with_sources(tables):
+    notes = drift_cards(tables, ["T5", "T1"])
     text = repr(notes)
     assert text.index("T5") < text.index("T1") and "T3" not in text
     drift = tables.translation_drift.set_index("drift_id")
@@ -84,9 +97,9 @@ def test_drift_notes_show_the_chosen_rows_with_sources(tables):
         assert url in text and url in notes._repr_html_()
     assert TRANSLATION_LABEL in text
     with pytest.raises(AssumptionError, match="no translation difference 'T9'"):
-        drift_notes(tables, "T9")
+        drift_cards(tables, ["T9"])
     with pytest.raises(AssumptionError):
-        drift_notes(tables)
+        drift_cards(tables, [])
 
 
 # --------------------------------------------------------------------------- cue words
@@ -96,14 +109,14 @@ CUES = pd.DataFrame({"cue_id": ["q01", "q12", "q11", "x1"],
 
 
 def test_find_cues_prefers_the_longer_cue():
-    found = find_cues("Báo cáo cũng cho biết X, và Nga cho biết Y.", CUES)
+    found = cue_matches("Báo cáo cũng cho biết X, và Nga cho biết Y.", CUES)
     assert [m.cue_id for m in found] == ["q12", "q01"]
     assert found[0].start == 0 and found[0].end == len("Báo cáo cũng cho biết")
 
 
 def test_find_cues_matches_whole_words_only_and_ignores_case():
     text = "theo báo cáo, tinh thần và tin tức."
-    found = find_cues(text, CUES)
+    found = cue_matches(text, CUES)
     assert [(m.cue_id, text[m.start:m.end]) for m in found] == [("q11", "theo báo cáo"), ("x1", "tin")]
 
 
@@ -111,8 +124,8 @@ def test_find_cues_compares_in_nfc_form():
     import unicodedata
 
     decomposed = pd.DataFrame({"cue_id": ["q01"], "cue_vi": [unicodedata.normalize("NFD", "cho biết")]})
-    assert [m.cue_id for m in find_cues("Nga cho biết", decomposed)] == ["q01"]
-    assert find_cues("anything", CUES.iloc[0:0]) == []
+    assert [m.cue_id for m in cue_matches("Nga cho biết", decomposed)] == ["q01"]
+    assert cue_matches("anything", CUES.iloc[0:0]) == []
 
 
 def test_cue_occurrences_are_slices_of_the_article(tables):
@@ -187,9 +200,9 @@ def test_highlight_by_claimant_marks_exactly_its_claims(tables):
     assert view.sentence_ids == ["s07"]
     assert len(view.rows) == len(tables.sentences)  # the whole article is shown
     text = repr(view)
-    assert "▶ [c07 · sk_ua_western_sources] [c08 · sk_ua_western_sources] s07" in text
+    assert "▶ [c07 · sk_ua_western_sources] [c08 · sk_ua_western_sources] ¶3 s07" in text
     assert f"EN ({TRANSLATION_LABEL}):" in text
-    assert "c08 marks: “hơn 6.000 người đã thiệt mạng”" in text
+    assert "«hơn 6.000 người đã thiệt mạng»" in text
 
 
 def test_highlight_marks_are_the_claims_own_words(tables):

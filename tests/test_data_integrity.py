@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from critical_reading import contract, interval_for
-from critical_reading.numbers import value_is_written_in
+from critical_reading.vietnamese import value_is_written_in
 
 from .conftest import ROOT, SOURCE_NOTES
 
@@ -133,6 +133,7 @@ def test_reuters_and_fox_are_sources_and_every_source_is_used(tables):
     used = set(tables.claims.source_id)
     for chain in tables.claims.relayed_by.dropna():
         used |= set(chain.split(">"))
+    used |= set(tables.estimates.source_id)  # outside estimators (estimates.source_id)
     assert {"reuters", "fox_news", "vn_outlet"} <= used
     estimators = set(tables.sources.source_id[tables.sources.name_en.isin(tables.estimates.source)])
     assert {"sk_nis", "sk_jcs", "uk_defence_intelligence"} <= estimators  # asked "who gains?" too

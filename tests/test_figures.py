@@ -3,12 +3,16 @@
 import dataclasses
 import datetime as dt
 import math
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from critical_reading import AssumptionError, load_tables
+from critical_reading import estimates as E
 from critical_reading import figures as F
+from critical_reading import statements as S
 from critical_reading.intervals import Interval
 
 OPEN = math.inf
@@ -17,7 +21,7 @@ OPEN = math.inf
 # --------------------------------------------------------------------------- numbers in words
 
 @pytest.mark.parametrize("interval,words", [
-    (Interval(2666.8, OPEN), "at least 2,667 (no upper bound given)"),
+    (Interval(2666.8, OPEN), "more than 2,667 (no upper bound given)"),
     (Interval(12600, 15400), "12,600 to 15,400"),
     (Interval(9, 9), "9"),
     (Interval(2412.2, 2948.4), "2,412 to 2,948"),
@@ -148,7 +152,7 @@ def test_article_figures_table(tables):
 
 def test_figure_quotes_show_each_sentence_once_with_its_translation(tables):
     quotes = F.figure_quotes(tables, ["f01", "f02", "f05", "f06", "f07"])
-    assert len(quotes.quotes) == 2  # s07 and s16
+    assert len(quotes.items) == 2  # s07 and s16
     text = repr(quotes)
     assert "khoảng 14.000" in text and "English working translation" in text and "undated" in text
     assert quotes._repr_html_().count('lang="vi"') == 2
@@ -242,10 +246,10 @@ def test_item_sums_need_at_least_one_id(tables):
 # --------------------------------------------------------------------------- assumptions
 
 def test_check_assumptions_defaults(tables):
-    a = F.check_assumptions(tables)
+    a = E.check_assumptions(tables)
     assert a.share is None and a.as_of == tables.publication_date
-    assert a.sources == tuple(F.loss_sources(tables))
-    assert F.loss_sources(tables)[0] == "South Korea NIS" and "Kim Jong Un" in F.loss_sources(tables)
+    assert a.sources == tuple(E.loss_sources(tables))
+    assert E.loss_sources(tables)[0] == "sk_nis" and "kim_jong_un" in E.loss_sources(tables)
 
 
 @pytest.mark.parametrize("kwargs,words", [
@@ -262,20 +266,20 @@ def test_check_assumptions_defaults(tables):
 ])
 def test_check_assumptions_rejects_impossible_choices(tables, kwargs, words):
     with pytest.raises(AssumptionError, match=words) as caught:
-        F.check_assumptions(tables, **kwargs)
+        E.check_assumptions(tables, **kwargs)
     assert "\n" not in caught.value.message
 
 
 def test_check_assumptions_accepts_other_forms(tables):
-    a = F.check_assumptions(tables, 0.5, "South Korea NIS", dt.date(2025, 12, 13))
-    assert a.sources == ("South Korea NIS",) and a.as_of == dt.date(2025, 12, 13)
-    assert F.check_assumptions(tables, as_of=pd.Timestamp("2025-06-15")).as_of == dt.date(2025, 6, 15)
+    a = E.check_assumptions(tables, 0.5, "sk_nis", dt.date(2025, 12, 13))
+    assert a.sources == ("sk_nis",) and a.as_of == dt.date(2025, 12, 13)
+    assert E.check_assumptions(tables, as_of=pd.Timestamp("2025-06-15")).as_of == dt.date(2025, 6, 15)
 
 
 # --------------------------------------------------------------------------- outside estimates
 
 def test_estimates_table_low_best_high(tables):
-    table = F.estimates_table(tables)
+    table = E.estimates_table(tables)
     data = table.data
     assert list(data["id"]) == ["e03", "e06", "e07", "e08", "e12", "e14", "e17", "e23", "e25", "e26"]
     nis = data.set_index("id").loc["e23"]
@@ -284,59 +288,60 @@ def test_estimates_table_low_best_high(tables):
     page = table._repr_html_()
     assert '<a href="https://www.donga.com/en/article/all/20250617/5666191/1"' in page and len(table) == 10
     assert "https:/<wbr>/<wbr>www.donga.com/<wbr>en" in page  # long links may wrap
-    assert "inf" in page and "South Korea NIS" in page
+    assert "no upper bound" in page and "South Korea NIS" in page
 
 
 def test_estimates_table_filters(tables):
-    assert "e26" not in list(F.estimates_table(tables, as_of="2025-11-14").data["id"])
-    only = F.estimates_table(tables, quantities=["troops_sent"], sources=["South Korea JCS"]).data
+    assert "e26" not in list(E.estimates_table(tables, as_of="2025-11-14").data["id"])
+    only = E.estimates_table(tables, quantities=["troops_sent"], sources=["sk_jcs"]).data
     assert list(only["id"]) == ["e10"]
 
 
 def test_evidence_keeps_order_links_and_notes(tables):
-    table = F.evidence(tables, ["e11", "e10"])
+    table = E.estimate_details(tables, ["e11", "e10"])
     assert list(table.data["id"]) == ["e11", "e10"]
     assert table.data["url"].str.startswith("https://").all()
     assert "reports the JCS figures" in repr(table)
-    assert list(F.evidence(tables, "e26").data["id"]) == ["e26"]
+    assert list(E.estimate_details(tables, "e26").data["id"]) == ["e26"]
 
 
 def test_after_publication(tables):
-    later = F.after_publication(tables).data
+    later = E.after_publication(tables).data
     assert list(later["id"]) == ["e26"] and list(later["days after the article"]) == [29]
 
 
 def test_shares_from_killed_and_wounded(tables):
-    table = F.shares_from_killed_and_wounded(tables)
+    table = E.shares_from_killed_and_wounded(tables)
     shares = table.set_index("date")["share killed"].to_dict()
-    assert shares == {"2024-12-19": "at least 8%", "2025-01-13": "8% to 12%", "2025-04-30": "11% to 15%"}
+    assert {str(k): v for k, v in shares.items()} == {"2024-12-19": "at least 8%", "2025-01-13": "8% to 12%",
+                                                    "2025-04-30": "11% to 15%"}
     assert list(table["ids"]) == ["e03+e04", "e08+e09", "e14+e15"]
 
 
 def test_nearest_in_time(tables):
     killed = tables.estimates[tables.estimates["quantity"] == "killed"]
-    assert F.nearest_in_time(killed, pd.Timestamp("2025-06-15"))["estimate_id"] == "e14"  # 46 days, not 79
-    assert F.nearest_in_time(killed, "2025-09-01")["estimate_id"] == "e23"
-    assert F.nearest_in_time(killed.iloc[0:0], "2025-09-01") is None
+    assert E.nearest_in_time(killed, pd.Timestamp("2025-06-15"))["estimate_id"] == "e14"  # 46 days, not 79
+    assert E.nearest_in_time(killed, "2025-09-01")["estimate_id"] == "e23"
+    assert E.nearest_in_time(killed.iloc[0:0], "2025-09-01") is None
 
 
 def test_agreement_table(tables):
-    table = F.agreement_table(tables)
+    table = E.agreement_table(tables)
     assert len(table) == 4 and "agree if share killed is" in table
     assert list(table["agree if share killed is"]) == ["7% to 9%", "7% to 8%", "12% to 18%", "at most 11%"]
-    with_share = F.agreement_table(tables, share=0.15)
+    with_share = E.agreement_table(tables, share=0.15)
     assert list(with_share["agrees at this share?"]) == ["no", "no", "yes", "no"]
     with pytest.raises(AssumptionError, match="no casualty estimate"):
-        F.agreement_table(tables, sources=["Kim Jong Un"])
-    no_deaths = F.agreement_table(tables, share=0.5, sources=["UK Defence Intelligence"])
+        E.agreement_table(tables, sources=["kim_jong_un"])
+    no_deaths = E.agreement_table(tables, share=0.5, sources=["uk_defence_intelligence"])
     assert no_deaths.loc[0, "nearest estimate of deaths"] == "none chosen"
 
 
 # --------------------------------------------------------------------------- chart, widget, statement
 
 def test_timeline_chart_alt_text_lists_every_point(tables):
-    chart = F.timeline_chart(tables)
-    for words in ("2025-09-02 South Korea NIS 1,800 to 2,200", "UK Defence Intelligence at least 6,000",
+    chart = E.timeline_chart(tables)
+    for words in ("2025-09-02 South Korea NIS 1,800 to 2,200", "UK Defence Intelligence more than 6,000",
                   "f02 killed", "f06 casualties", "undated", "2025-11-14"):
         assert words in chart.alt_text, words
     assert "Kim Jong Un 9" not in chart.alt_text  # published after the default as-of date
@@ -344,31 +349,31 @@ def test_timeline_chart_alt_text_lists_every_point(tables):
 
 
 def test_timeline_chart_follows_the_assumptions(tables):
-    chart = F.timeline_chart(tables, share=0.1, sources=["South Korea NIS", "Kim Jong Un"], as_of="2025-12-13")
+    chart = E.timeline_chart(tables, share=0.1, sources=["sk_nis", "kim_jong_un"], as_of="2025-12-13")
     assert "2025-12-13 Kim Jong Un 9" in chart.alt_text
     assert "Zelensky" not in chart.alt_text.split("The article's figures")[0]
     assert "Killed implied" in chart.alt_text and "at 0.10" in chart.alt_text
     with pytest.raises(AssumptionError):
-        F.timeline_chart(tables, sources=[])
+        E.timeline_chart(tables, sources=[])
 
 
 def test_reconcile_default_and_text(tables):
-    result = F.reconcile(tables)
+    result = E.reconcile(tables)
     assert result.assumptions.share == pytest.approx(F.figure_value(tables, "f07"))
     text = repr(result)
     assert text.startswith("As of 2025-11-14") and "0 of 4 casualty estimates agree" in text
     assert "alt=" in result._repr_html_()
-    assert "1 of 4" in F.reconcile(tables, share=0.15).summary()
+    assert "1 of 4" in E.reconcile(tables, share=0.15).summary()
 
 
 @pytest.mark.parametrize("kwargs", [{"share": 1.01}, {"sources": ()}, {"as_of": "2027-01-01"}])
 def test_reconcile_rejects_impossible_assumptions(tables, kwargs):
     with pytest.raises(AssumptionError):
-        F.reconcile(tables, **kwargs)
+        E.reconcile(tables, **kwargs)
 
 
 def test_reconciliation_widget_shows_a_bad_choice_as_one_line(tables, capsys):
-    box = F.reconciliation_widget(tables)
+    box = E.reconciliation_widget(tables)
     assert "course-interactive" in box._dom_classes
     share, sources, as_of = box.children[:3]
     assert share.value == pytest.approx(F.figure_value(tables, "f07"))
@@ -380,7 +385,7 @@ def test_reconciliation_widget_shows_a_bad_choice_as_one_line(tables, capsys):
 
 
 def test_reconciled_statement_default(tables):
-    text = F.reconciled_statement(tables)
+    text = S.reconciled_statement(tables)
     assert "\n" not in text and repr(text) == str(text) and text._repr_html_().startswith("<p")
     for words in ("published by 2025-11-14 (the date of the article)", "leaving out the report of Reuters",
                   "killed, wounded, missing and captured", "within 10% either way",
@@ -391,7 +396,7 @@ def test_reconciled_statement_default(tables):
                   "grew by at least 3,800 in the 73 days", "UK Defence Intelligence's more than 6,000 casualties",
                   "an inference, not proven", "the estimate of deaths nearest to it in time",
                   "South Korea NIS's about 600 killed (540 to 660; 2025-04-30), 46 days apart",
-                  "at most 11% of casualties", "imply 2,667 or more killed",
+                  "at most 11% of casualties", "imply more than 2,667 killed",
                   "309 days before the article", "3 of its 9 figures (f02, f06 and f07)"):
         assert words in text, words
     assert "Later information" not in text and "If a share" not in text
@@ -401,9 +406,9 @@ def test_reconciled_statement_default(tables):
 
 def test_reconciled_statement_pairs_like_the_agreement_table(tables):
     """The statement's share for a casualty estimate is the agreement table's for the same pair."""
-    text = F.reconciled_statement(tables)
-    row = F.agreement_table(tables).set_index("days apart").loc[46]
-    assert row["nearest estimate of deaths"].startswith("e14 NIS 2025-04-30")
+    text = S.reconciled_statement(tables)
+    row = E.agreement_table(tables).set_index("days apart").loc[46]
+    assert row["nearest estimate of deaths"].startswith("e14 South Korea NIS 2025-04-30")
     assert f"fits only if {row['agree if share killed is']} of casualties" in text
 
 
@@ -413,19 +418,19 @@ def test_reconciled_statement_other_troop_counts_and_no_fit(tables):
     e.loc[e["estimate_id"] == "e17", ["qualifier", "high"]] = ["exact", 6000]  # a closed casualty count
     e.loc[e["estimate_id"] == "e14", ["value", "low", "high"]] = 7000  # more deaths than casualties
     e.loc[e["estimate_id"] == "e14", "qualifier"] = "exact"
-    text = F.reconciled_statement(dataclasses.replace(tables, estimates=e))
+    text = S.reconciled_statement(dataclasses.replace(tables, estimates=e))
     assert "overlaps 2 of the 4 counts" in text and "it does not overlap South Korea NIS's 20,000" in text
     assert "South Korea NIS's 7,000 killed (2025-04-30), 46 days apart, cannot fit" in text
 
 
 def test_reconciled_statement_follows_the_assumptions(tables):
-    text = F.reconciled_statement(tables, share=0.1, as_of="2025-12-13")
-    assert "If a share of 0.10 of casualties were killed" in text and "600 or more killed" in text
+    text = S.reconciled_statement(tables, share=0.1, as_of="2025-12-13")
+    assert "If a share of 0.10 of casualties were killed" in text and "more than 600 killed" in text
     assert "Later information, 29 days after the article: Kim Jong Un's 9 killed" in text
-    narrow = F.reconciled_statement(tables, sources=["UK Defence Intelligence"])
+    narrow = S.reconciled_statement(tables, sources=["uk_defence_intelligence"])
     assert "cannot be checked" in narrow and "Reuters" not in narrow
     with pytest.raises(AssumptionError):
-        F.reconciled_statement(tables, share=3)
+        S.reconciled_statement(tables, share=3)
 
 
 def test_only_cumulative_counts_get_the_growth_condition(tables):
@@ -436,10 +441,58 @@ def test_only_cumulative_counts_get_the_growth_condition(tables):
 
 def test_chart_cache_follows_the_data_not_the_object(tables):
     """Two Tables with the same content share a drawn chart; an edit to the estimates does not."""
-    from critical_reading.figures import _content_key
+    from critical_reading.estimates import _content_key
 
     same = load_tables()
     assert _content_key(same) == _content_key(tables)
     edited = load_tables()
     edited.estimates.loc[0, "value"] = edited.estimates.loc[0, "value"] + 1
     assert _content_key(edited) != _content_key(tables)
+
+
+# --------------------------------------------------------------------------- the statement's rules (issue #10)
+
+@pytest.mark.parametrize("as_of", ["2024-12-19", "2025-03-27", "2025-06-15", "2025-11-14", "2025-12-13"])
+def test_statement_as_of_names_only_sources_published_by_then(tables, as_of):
+    """A statement "as of" a date names only sources with an estimate on or before that date."""
+    text = S.reconciled_statement(tables, as_of=as_of)
+    lead = text.split(":")[0]
+    e = tables.estimates[tables.estimates["source_id"].isin(E.loss_sources(tables))]  # the default sources
+    day = pd.Timestamp(as_of)
+    for source_id, shown in dict(zip(e["source_id"], e["source"])).items():
+        published = bool(((e["source_id"] == source_id) & (e["date"] <= day)).any())
+        assert (shown in lead) == published, (source_id, as_of, lead)
+
+
+def test_statement_as_of_leaves_out_a_later_estimator(tables):
+    lead = S.reconciled_statement(tables).split(":")[0]
+    assert "Kim Jong Un" not in lead  # his only estimate is of 2025-12-13
+
+
+def test_statement_labels_the_nato_reading_an_inference(tables):
+    text = S.reconciled_statement(tables)
+    for sentence in re.split(r"(?<=\.) ", text):
+        if "NATO" in sentence:
+            assert "inference" in sentence, sentence
+
+
+def test_statement_says_more_than_never_at_least(tables):
+    for kwargs in ({}, {"share": 0.1, "as_of": "2025-12-13"}):
+        text = S.reconciled_statement(tables, **kwargs)
+        assert "at least" not in text.replace("by at least", "")  # "grew by at least N" is a gap, not a figure
+        assert "or more" not in text
+
+
+def test_statement_sets_aside_every_count_of_the_first_deployment(tables):
+    """A troop count whose definition says first deployment is never compared with the article's total."""
+    e = tables.estimates.copy()
+    e.loc[e["estimate_id"] == "e05", "definition"] = "troops sent (first deployment)"
+    text = S.reconciled_statement(dataclasses.replace(tables, estimates=e))
+    set_aside = text.split("are set aside:")[1].split(". ")[0]
+    assert "Volodymyr Zelensky's 12,000" in set_aside
+    assert "older, lower count" not in text
+
+
+def test_statement_names_no_id_or_claimant_in_code():
+    source = (Path(F.__file__).parent / "statements.py").read_text(encoding="utf-8")
+    assert not re.search(r"\"[fce]\d\d\"|zelensky|Zelensky|Kim|NIS", source)

@@ -70,6 +70,6 @@ def test_overlap_and_intersection():
 
 def test_describe():
     assert interval_for(14000, "about").describe("people") == "12,600 to 15,400 people"
-    assert interval_for(6000, "more_than").describe() == "at least 6,000 (no upper bound given)"
+    assert interval_for(6000, "more_than").describe() == "more than 6,000 (no upper bound given)"
     assert interval_for(37, "exact").describe() == "37"
     assert Interval(0.5, 0.75).describe() == "0.5 to 0.75"

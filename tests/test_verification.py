@@ -6,10 +6,13 @@ import pandas as pd
 import pytest
 
 from critical_reading import AssumptionError, DataContractError, load_tables
+from critical_reading import verdicts as V
 from critical_reading import verification as v
-from critical_reading.display import TRANSLATION_LABEL, Chart
+from critical_reading.render import Chart, show, translation_label
 
 from .conftest import SOURCE_NOTES
+
+TRANSLATION_LABEL = translation_label()
 
 DISCLAIMER_SENTENCES = ["s08", "s17", "s19", "s21"]
 
@@ -50,15 +53,15 @@ def test_find_disclaimers_names_each_disclaimer_and_its_verifier(tables):
 
 def test_mark_in_text_marks_the_cue_and_translates_each_paragraph(tables):
     marked = v.mark_in_text(tables, v.find_disclaimers(tables))
-    assert [p[0] for p in marked.paragraphs] == [3, 7, 8, 9]
+    assert [q.attribution for q in marked.items] == ["¶3", "¶7", "¶8", "¶9"]
     text = repr(marked)
-    assert "⟦chưa được kiểm chứng độc lập⟧" in text and "⟦không thể xác nhận⟧" in text
+    assert "«chưa được kiểm chứng độc lập»" in text and "«không thể xác nhận»" in text
     assert text.count(TRANSLATION_LABEL) == 4
     html = marked._repr_html_()
-    assert html.count("<mark") == 4 and 'lang="vi"' in html and "<u>" in html
-    for number, segments, _ in marked.paragraphs:  # the marked paragraph is the article's text
-        paragraph = tables.article.split("\n")[number - 1]
-        assert "".join(s for s, _ in segments) == paragraph
+    assert html.count("<mark") == 4 and 'lang="vi"' in html and "text-decoration:underline" in html
+    for quote in marked.items:  # the marked paragraph is the article's text
+        paragraph = tables.article.split("\n")[int(quote.attribution[1:]) - 1]
+        assert quote.text_vi == paragraph
 
 
 def test_mark_in_text_needs_something_to_mark(tables):
@@ -72,7 +75,7 @@ def test_claim_spans_mark_the_quotes_of_claims(tables):
     for row in spans.itertuples():
         assert tables.article[row.start:row.end] == quotes[row.claim_id]
     assert list(spans.paragraph) == [1, 9]
-    assert "⟦Đây là dấu hiệu mới nhất" in repr(v.mark_in_text(tables, v.claim_spans(tables, "c02")))
+    assert "«Đây là dấu hiệu mới nhất" in repr(v.mark_in_text(tables, v.claim_spans(tables, "c02")))
     with pytest.raises(AssumptionError, match="no claim 'c34'"):
         v.claim_spans(tables, ["c34"])
 
@@ -210,11 +213,11 @@ def test_status_counts(tables):
     ("none", "none", True), ("unknown", "russia", True),
 ])
 def test_independent(claimant, source, expected):
-    assert v.independent(claimant, source) is expected
+    assert V.independent(claimant, source) is expected
 
 
 def test_evidence_fills_in_estimates(tables):
-    ev = v.evidence(tables)
+    ev = V.evidence(tables)
     assert ev.source_en.notna().all() and ev.url.str.match(r"https?://").all() and ev.date.notna().all()
     assert set(ev.loc[ev.after_article, "estimate_id"]) == {"e26"}
     row = ev.set_index("evidence_id").loc["v08"]
@@ -224,30 +227,30 @@ def test_evidence_fills_in_estimates(tables):
 
 def test_evidence_urls_are_in_the_source_notes(tables):
     notes = SOURCE_NOTES.read_text(encoding="utf-8")
-    for url in v.evidence(tables).url:
+    for url in V.evidence(tables).url:
         assert url in notes, url
 
 
 def test_verdicts_follow_the_rule(tables):
-    table = v.verdicts(tables)
-    key = tables.claims[tables.claims.claim_type.isin(v.KEY_CLAIM_TYPES)]
+    table = V.verdicts(tables)
+    key = tables.claims[tables.claims.claim_type.isin(V.KEY_CLAIM_TYPES)]
     assert list(table.index) == list(key.claim_id)
-    assert set(table.verdict) <= set(v.VERDICTS)
+    assert set(table.verdict) <= set(V.VERDICTS)
     assert table.at["c07", "verdict"] == "corroborated elsewhere"
     assert table.at["c08", "verdict"] == "contested" and table.at["c08", "article_flag"] == "c09"
     assert table.at["c22", "verdict"] == "contested"
     assert table.at["c21", "verdict"] == "corroborated elsewhere" and table.at["c21", "not_counted"] == "v20, v21"
     assert table.at["c33", "verdict"] == "established background"
     assert table.at["c01", "verdict"] == "unverified by the course's sources"
-    assert table.at["c01", "why"] == v.WHY["same_side_only"]
-    assert table.at["c24", "why"] == v.WHY["flagged_unsourced"]
+    assert table.at["c01", "why"] == V.WHY["same_side_only"]
+    assert table.at["c24", "why"] == V.WHY["flagged_unsourced"]
     # v12 and v13 only give context: the "thousands" of engineers are neither confirmed nor contradicted
-    assert table.at["c17", "verdict"] == v.VERDICTS[-1] and table.at["c17", "why"] == v.WHY["context_only"]
+    assert table.at["c17", "verdict"] == V.VERDICTS[-1] and table.at["c17", "why"] == V.WHY["context_only"]
     assert table.at["c17", "counted"] == "—" and table.at["c17", "not_counted"] == "v12, v13"
 
 
 def test_background_without_an_outside_source_is_not_established(tables):
-    row = v.verdicts(tables).loc["c30"]
+    row = V.verdicts(tables).loc["c30"]
     assert row.verdict == "unverified by the course's sources" and row.counted == "—"
     assert "background" in row.why and "no outside source" in row.why
 
@@ -255,22 +258,22 @@ def test_background_without_an_outside_source_is_not_established(tables):
 def test_contest_wins_over_corroboration(tables):
     ev = tables.verdict_evidence.copy()
     ev.loc[ev.evidence_id == "v22", "relation"] = "contests"
-    table = v.verdicts(dataclasses.replace(tables, verdict_evidence=ev))
+    table = V.verdicts(dataclasses.replace(tables, verdict_evidence=ev))
     assert table.at["c21", "verdict"] == "contested"
 
 
 def test_verdict_counts_and_chart(tables):
-    table = v.verdicts(tables)
-    counts = v.verdict_counts(table)
-    assert list(counts.index) == list(v.VERDICTS) and counts.claims.sum() == len(table)
-    chart = v.verdict_chart(table)
+    table = V.verdicts(tables)
+    counts = V.verdict_counts(table)
+    assert list(counts.index) == list(V.VERDICTS) and counts.claims.sum() == len(table)
+    chart = V.verdict_chart(table)
     assert counts.at["contested", "claim_ids"] == "c08, c22"
     assert isinstance(chart, Chart) and "contested: 2 (c08, c22)" in chart.alt_text
     assert "unverified by the course's sources: 16 (" in chart.alt_text
 
 
 def test_explain_shows_the_reasoning_with_sources(tables):
-    card = v.explain(tables, "c08")
+    card = V.explain(tables, "c08")
     text = repr(card)
     assert text.startswith("c08: contested")
     assert TRANSLATION_LABEL in text and "hơn 6.000 người đã thiệt mạng" in text
@@ -284,9 +287,9 @@ def test_explain_shows_the_reasoning_with_sources(tables):
 
 def test_explain_rejects_unknown_and_non_key_claims(tables):
     with pytest.raises(AssumptionError, match="no claim 'c99'"):
-        v.explain(tables, "c99")
+        V.explain(tables, "c99")
     with pytest.raises(AssumptionError, match="c02 is 'interpretation'"):
-        v.explain(tables, "c02")
+        V.explain(tables, "c02")
 
 
 # --------------------------------------------------------------------------- the evidence table's checks
@@ -315,14 +318,14 @@ def test_evidence_row_must_point_at_a_real_estimate(edited_data):
 def test_show_keeps_long_cells_whole(tables):
     stakes = v.claimant_stakes(tables)
     longest = max(stakes.stake_en, key=len)
-    table = v.show(stakes)
+    table = show(stakes)
     assert longest in repr(table)
     assert longest[-25:] in table._repr_html_()  # the end of the longest cell is not cut off
     assert list(table.frame.columns[:2]) == ["claimant", "kind"]  # the index becomes the first column
 
 
 def test_show_labels_translations_and_marks_vietnamese(tables):
-    table = v.show(v.disclaimer_scope(tables))
+    table = show(v.disclaimer_scope(tables))
     assert "gloss_en (English working translation)" in table.frame.columns
     assert '<td lang="vi"' in table._repr_html_()
-    assert list(v.show(v.find_disclaimers(tables)).frame.columns)[0] == "sentence_id"  # no stray index
+    assert list(show(v.find_disclaimers(tables)).frame.columns)[0] == "sentence_id"  # no stray index

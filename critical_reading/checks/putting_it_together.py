@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..figures import FIRST_DEPLOYMENT
 from ..messages import say
 from .answers import Hint, as_date, as_mapping, as_table, compare_rows, kind, plural
 from .answers import tables as course_tables
@@ -35,12 +36,9 @@ def key_figures(answer):
     return say("checks_05.key_figures.m1", len=len(want))
 
 
-#: Words in an estimate's definition that mark a partial count (lesson 03 sets these aside).
-PARTIAL_COUNT = ("first deployment", "initially")
-
-
 def _partial(definition: object) -> bool:
-    return isinstance(definition, str) and any(word in definition for word in PARTIAL_COUNT)
+    """A definition that marks a partial count (lesson 03 sets these aside)."""
+    return isinstance(definition, str) and bool(FIRST_DEPLOYMENT.search(definition))
 
 
 def expected_latest_estimates(figure_ids=("f01", "f02", "f06"), tables=None) -> dict[str, list[str]]:

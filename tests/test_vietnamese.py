@@ -1,11 +1,10 @@
-"""Unit tests of Vietnamese number reading and time-expression resolution."""
+"""Unit tests of critical_reading.vietnamese: numbers and dates as the article writes them."""
 
 import datetime as dt
 
 import pytest
 
-from critical_reading.dates import resolve_time_expression
-from critical_reading.numbers import numbers_in, parse_vi_number, value_is_written_in
+from critical_reading.vietnamese import numbers_in, parse_vi_number, resolve_time_expression, value_is_written_in
 
 PUBLISHED = dt.date(2025, 11, 14)
 
