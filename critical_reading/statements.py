@@ -108,13 +108,17 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
 
     when = (say("statements.when_article") if a.as_of == pub
             else say("statements.when_other", date=pub.isoformat()))
-    published = [source_label(tables, s) for s in dict.fromkeys(chosen.sort_values("date", kind="stable")["source_id"])]
+    published = [source_label(tables, s)
+                 for s in dict.fromkeys(chosen[~own].sort_values("date", kind="stable")["source_id"])]
     if published:
         out = [say("statements.lead", sources=_listed(published), as_of=a.as_of.isoformat(), when=when)]
     else:
         out = [say("statements.lead_none", as_of=a.as_of.isoformat(), when=when)]
     if own.any():
-        out[-1] += say("statements.own", source=_listed(list(dict.fromkeys(chosen[own]["source"]))))
+        relayed = chosen[own].drop_duplicates("source_id")
+        out[-1] += say("statements.own", source=_listed([
+            say("statements.own_via", source=r["source"], via=r["via"]) if isinstance(r["via"], str) and r["via"]
+            else r["source"] for _, r in relayed.iterrows()]))
     out[-1] += ":"
     out.append(say("statements.definitions", tolerance=f"{about_tolerance:.0%}"))
 
