@@ -403,7 +403,7 @@ def highlight_claims(tables, claimant: str | None = None, side: str | None = Non
     """
     claimant, side, claim_type = _chosen(claimant), _chosen(side), _chosen(claim_type)
     known = list(tables.sources["source_id"])
-    for value, allowed, what in ((claimant, known, "claimant (source_id)"), (side, list(SIDES), "side"),
+    for value, allowed, what in ((claimant, known, "claimant (source_id)"), (side, list(dict.fromkeys([*SIDES, *tables.sources["side"]])), "side"),
                                  (claim_type, list(CLAIM_TYPES), "claim type")):
         if value is not None and value not in allowed:
             raise AssumptionError(f"{value!r} is not a {what}. Choose one of: {', '.join(allowed)}, or 'any'.")
@@ -437,7 +437,7 @@ def highlighter_options(tables) -> dict[str, list[tuple[str, str]]]:
     names = tables.source_names
     present = list(dict.fromkeys(claims["source_id"]))
     claimants = [(f"{names[s]} ({s})", s) for s in present]
-    sides = [(s, s) for s in SIDES if s in set(claims["side"])]
+    sides = [(s, s) for s in dict.fromkeys([*SIDES, *claims["side"]]) if s in set(claims["side"])]
     types = [(t, t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
     return {"claimant": [("any claimant", ANY), *claimants], "side": [("any side", ANY), *sides],
             "claim_type": [("any type", ANY), *types]}

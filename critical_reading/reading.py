@@ -40,6 +40,16 @@ SIDE_STYLE = {
     "unknown": (PALETTE["orange"], MARKERS[2]),
     "none": (PALETTE["black"], MARKERS[4]),
 }
+#: Colours and markers for the parties of another article (sides not in :data:`SIDE_STYLE`).
+_SPARE_STYLES = ((PALETTE["green"], MARKERS[5]), (PALETTE["sky_blue"], MARKERS[6]), (PALETTE["yellow"], MARKERS[7]))
+
+
+def side_styles(sides) -> dict[str, tuple[str, str]]:
+    """Colour and marker for each of ``sides``: :data:`SIDE_STYLE`'s, then spare ones in order."""
+    styles, spare = {}, iter(_SPARE_STYLES * (1 + len(list(sides)) // len(_SPARE_STYLES)))
+    for side in dict.fromkeys(sides):
+        styles[side] = SIDE_STYLE[side] if side in SIDE_STYLE else next(spare)
+    return styles
 ARROW = " → "
 
 
@@ -320,7 +330,7 @@ def voices_by_side(tables) -> pd.DataFrame:
 
     table = paragraph_map(tables)
     rows = []
-    for side in SIDES:
+    for side in dict.fromkeys([*SIDES, *tables.sources["side"]]):
         having = table[table["sides"].str.split(", ").apply(lambda sides: side in sides)]
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})
@@ -386,6 +396,7 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
     order = conduit_order(tables)
     column = {hand: i + 1 for i, hand in enumerate(order)}
     names, side = _names(tables), dict(zip(tables.sources["source_id"], tables.sources["side"]))
+    style = side_styles(tables.sources["side"])
 
     n = len(chains)
     figure, axes = new_figure(width=11, height=0.85 * n + 1.3)
@@ -403,7 +414,7 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
         boxes = []
         for hand, x in zip(chain, xs):
             claimant = hand == chain[0]
-            colour, marker = SIDE_STYLE[side[hand]]
+            colour, marker = style[side[hand]]
             boxes.append(axes.text(x, y, textwrap.fill(names[hand], 22), ha="center", va="center", fontsize=7.5,
                                    bbox={"boxstyle": "round,pad=0.3", "facecolor": "white" if claimant else "#eeeeee",
                                          "edgecolor": colour if claimant else "#777777",
@@ -418,7 +429,7 @@ def chain_diagram(tables, claim_ids: list[str] | None = None) -> Chart:
                                       "shrinkA": 4, "shrinkB": 4})
         axes.text(len(order) + 0.62, y, textwrap.fill(row.claims, 20), ha="left", va="center", fontsize=8)
     for s in seen_sides:
-        colour, marker = SIDE_STYLE[s]
+        colour, marker = style[s]
         axes.plot([], [], marker=marker, color=colour, linestyle="none", label=f"claimant's side: {s}")
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(seen_sides), fontsize=8, frameon=False)
     return Chart(figure, describe_routes(routes))

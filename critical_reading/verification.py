@@ -36,7 +36,7 @@ import html
 import pandas as pd
 
 from .claims import cue_occurrences, labelled, sentence_quote
-from .contract import CUE_CATEGORIES, PARTIES
+from .contract import CUE_CATEGORIES, NOT_PARTIES
 from .display import MARKERS, PALETTE, TRANSLATION_LABEL, Chart, interactive_view, new_figure
 from .errors import AssumptionError
 from .reading import TextTable
@@ -371,7 +371,7 @@ def reasons_for_caution(tables) -> pd.DataFrame:
         "claimant": c["source_id"].map(s["name_en"]),
         "claim_en": c["claim_en"],
         "status": c["verification"],
-        "party": c["source_id"].map(s["side"]).isin(PARTIES),
+        "party": ~c["source_id"].map(s["side"]).isin(NOT_PARTIES),
         "unnamed": ~c["source_id"].map(s["named"]).astype(bool)
                    | c["cue_vi"].fillna("").str.casefold().isin(vague),
         "outlet_own": c["relayed_by"].isna() & (c["source_id"].map(s["kind"]) == "news_outlet"),
@@ -462,7 +462,7 @@ def verification_map(tables) -> Chart:
     axes.set_ylabel("paragraph")
     axes.set_title("Verification map of the article")
     axes.legend(loc="lower right", fontsize=8, frameon=True)
-    alt = (f"Verification map: {len(c)} claims in {len(paragraphs)} paragraphs (¶12 is the source line), "
+    alt = (f"Verification map: {len(c)} claims in {len(paragraphs)} paragraphs (¶{max(paragraphs)} is the source line), "
            "one marker per claim in reading order. " + "; ".join(described) + ".")
     return Chart(figure, alt)
 
@@ -523,8 +523,10 @@ def independent(claimant_side: str, evidence_side: str) -> bool:
     """
     if claimant_side == "unknown" and evidence_side == "unknown":
         return False
-    camp = CAMPS.get(claimant_side)
-    return camp is None or camp != CAMPS.get(evidence_side)
+    if claimant_side in NOT_PARTIES or evidence_side in NOT_PARTIES:
+        return True
+    # a party missing from CAMPS (another article's) is a camp of its own
+    return CAMPS.get(claimant_side, claimant_side) != CAMPS.get(evidence_side, evidence_side)
 
 
 def _quantity_text(row) -> str:
