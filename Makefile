@@ -43,3 +43,16 @@ hub-link:
 
 clean:
 	rm -rf $(VENV)
+
+# Capstone: make new-article NAME=my-article (never overwrites), then paste the article and
+# make article-sentences NAME=my-article (writes sentences.csv with offsets).
+.PHONY: new-article article-sentences class-report
+new-article: $(STAMP)
+	@$(BIN)/python scripts/new_article.py "$(NAME)" $(if $(ARTICLES),--articles "$(ARTICLES)",)
+
+article-sentences: $(STAMP)
+	@$(BIN)/python scripts/new_article.py "$(NAME)" --split $(if $(ARTICLES),--articles "$(ARTICLES)",)
+
+# Per-skill pre/post results of the assessment: make class-report [GRADES=grades.csv] [OUT=...] [NAMES=1]
+class-report: $(STAMP)
+	$(BIN)/python scripts/class_report.py $(if $(GRADES),--grades "$(GRADES)",) $(if $(OUT),--out "$(OUT)",) $(if $(NAMES),--names,)
