@@ -9,9 +9,9 @@ True
 """
 
 from .environment import check_setup
-from .data import Tables, data_dir, load_article, load_tables, read_table
+from .data import Tables, article_folder, data_dir, load_article, load_tables, read_table
 from .errors import AssumptionError, DataContractError, LearnerError, SetupError
 from .intervals import Interval, interval_for
 
 __all__ = ["AssumptionError", "DataContractError", "Interval", "LearnerError", "SetupError",
-           "Tables", "check_setup", "data_dir", "interval_for", "load_article", "load_tables", "read_table"]
+           "Tables", "article_folder", "check_setup", "data_dir", "interval_for", "load_article", "load_tables", "read_table"]

@@ -52,6 +52,18 @@ def data_dir() -> Path:
                             f"beside the package and above {here}); set CRITICAL_READING_DATA")
 
 
+def article_folder(name: str | Path) -> Path:
+    """The folder of an article: a name in ``articles/`` (e.g. ``"practice"``), or any path to one.
+
+    ``articles/`` is the folder beside the course's ``data/`` (see :func:`data_dir`), so the name
+    works from any working folder; a name with a ``/`` in it is a path, used as it is.
+    """
+    text = str(name)
+    if "/" in text or "\\" in text or Path(text).is_absolute():
+        return Path(text)
+    return data_dir().parent / "articles" / text
+
+
 def load_article(folder: Path | None = None) -> str:
     """The article as the project keeps it, with trailing blank lines trimmed."""
     path = (folder or data_dir()) / ARTICLE_FILE

@@ -330,7 +330,8 @@ def voices_by_side(tables) -> pd.DataFrame:
 
     table = paragraph_map(tables)
     rows = []
-    for side in dict.fromkeys([*SIDES, *tables.sources["side"]]):
+    present = list(dict.fromkeys(tables.sources["side"]))
+    for side in SIDES if set(present) <= set(SIDES) else present:  # another article: its own sides
         having = table[table["sides"].str.split(", ").apply(lambda sides: side in sides)]
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})

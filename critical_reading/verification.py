@@ -358,7 +358,7 @@ def reasons_for_caution(tables) -> pd.DataFrame:
     - ``unnamed``: the claimant is not named (``sources.named``) or the claim is
       attributed with a vague cue (``cues_vi`` category ``vague_attribution``);
     - ``outlet_own``: the outlet says it in its own voice, attributed to no one
-      (no ``relayed_by``, claimant a news outlet);
+      (no ``relayed_by``, claimant a news outlet or agency);
     - ``undated``: the article gives no date for the statement (``time_expressions``).
 
     ``reasons`` counts them. ``status`` is the claim's verification.
@@ -374,7 +374,7 @@ def reasons_for_caution(tables) -> pd.DataFrame:
         "party": ~c["source_id"].map(s["side"]).isin(NOT_PARTIES),
         "unnamed": ~c["source_id"].map(s["named"]).astype(bool)
                    | c["cue_vi"].fillna("").str.casefold().isin(vague),
-        "outlet_own": c["relayed_by"].isna() & (c["source_id"].map(s["kind"]) == "news_outlet"),
+        "outlet_own": c["relayed_by"].isna() & c["source_id"].map(s["kind"]).isin(["news_outlet", "news_agency"]),
         "undated": c["sentence_id"].isin(undated),
     })
     table["reasons"] = table[list(REASON_LABELS)].sum(axis=1).astype(int)
