@@ -66,7 +66,7 @@ documented in `data/README.md` (column by column) and checked by `load_tables(fo
    and `verdict_evidence.csv`. Empty tables are allowed.
 
 After each step, run the first cells of `notebooks/06-capstone-your-own-article.ipynb` with
-`FOLDER = "articles/{name}"`. A mistake gives one line naming the file, the line, the column,
+`ARTICLE = "{name}"`. A mistake gives one line naming the file, the line, the column,
 what is wrong and what is allowed. Fix it and run again. (Messages name every table as
 `data/<table>.csv`: read that as the file of the same name in this folder.)
 
