@@ -47,3 +47,20 @@ hub-link:
 
 clean:
 	rm -rf $(VENV)
+
+# Capstone: make new-article NAME=my-article (never overwrites), then paste the article and
+# make article-sentences NAME=my-article (writes sentences.csv with offsets).
+.PHONY: new-article article-sentences class-report assessment-copies
+new-article: $(STAMP)
+	@$(BIN)/python scripts/new_article.py "$(NAME)" $(if $(ARTICLES),--articles "$(ARTICLES)",)
+
+article-sentences: $(STAMP)
+	@$(BIN)/python scripts/new_article.py "$(NAME)" --split $(if $(ARTICLES),--articles "$(ARTICLES)",)
+
+# Regenerate assessment/release/ from the masters in assessment/source/ (forms A and B).
+assessment-copies: $(STAMP)
+	$(BIN)/python scripts/assessment_copies.py
+
+# Per-skill pre/post results of the assessment: make class-report [GRADES=grades.csv] [OUT=...] [NAMES=1]
+class-report: $(STAMP)
+	$(BIN)/python scripts/class_report.py $(if $(GRADES),--grades "$(GRADES)",) $(if $(OUT),--out "$(OUT)",) $(if $(NAMES),--names,)

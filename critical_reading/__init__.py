@@ -34,7 +34,7 @@ from .environment import check_setup
 from .errors import AssumptionError, DataContractError, LearnerError, SetupError
 
 #: Names loaded on first use, and the module each comes from.
-_LAZY = {"Tables": "data", "data_dir": "data", "load_article": "data", "load_tables": "data",
+_LAZY = {"Tables": "data", "article_folder": "data", "data_dir": "data", "load_article": "data", "load_tables": "data",
          "read_table": "data", "Interval": "intervals", "interval_for": "intervals"}
 
 __all__ = ["AssumptionError", "DataContractError", "LearnerError", "SetupError", "check_setup", *_LAZY]

@@ -306,7 +306,8 @@ def highlight_claims(tables: Tables, claimant: str | None = None, side: str | No
     """
     claimant, side, claim_type = _chosen(claimant), _chosen(side), _chosen(claim_type)
     known = list(tables.sources["source_id"])
-    for value, allowed, what in ((claimant, known, "claimant"), (side, list(SIDES), "side"),
+    sides = list(dict.fromkeys([*SIDES, *tables.sources["side"]]))
+    for value, allowed, what in ((claimant, known, "claimant"), (side, sides, "side"),
                                  (claim_type, list(CLAIM_TYPES), "claim_type")):
         if value is not None and value not in allowed:
             raise AssumptionError(say("claims.not_a_choice", value=value, what=say(f"claims.what_{what}"),
@@ -341,7 +342,7 @@ def highlighter_options(tables: Tables) -> dict[str, list[tuple[str, str]]]:
     names = tables.source_names
     present = list(dict.fromkeys(claims["source_id"]))
     claimants = [(f"{names[s]} ({s})", s) for s in present]
-    sides = [(s, s) for s in SIDES if s in set(claims["side"])]
+    sides = [(s, s) for s in dict.fromkeys([*SIDES, *claims["side"]]) if s in set(claims["side"])]
     types = [(t, t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
     return {"claimant": [(say("claims.any_claimant"), ANY), *claimants], "side": [(say("claims.any_side"), ANY), *sides],
             "claim_type": [(say("claims.any_type"), ANY), *types]}

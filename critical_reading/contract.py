@@ -14,6 +14,11 @@ KINDS = ("government", "military", "state_media", "news_agency", "news_outlet",
 SIDES = ("russia", "ukraine", "north_korea", "none", "unknown")
 #: The sides that are parties to the conflict (the rest: ``none`` and ``unknown``).
 PARTIES = ("russia", "ukraine", "north_korea")
+#: The sides that are not a party, in every article.
+NOT_PARTIES = ("none", "unknown")
+#: Optional file in an article's folder naming that article's parties (one row each:
+#: ``side``, ``name_en``). Without it, the parties are :data:`PARTIES` (the course's article).
+SIDES_FILE = "sides.csv"
 CLAIM_TYPES = ("event", "figure", "characterisation", "interpretation", "background", "disclaimer")
 VERIFICATIONS = ("flagged_unverified", "unflagged", "background_fact")
 QUALIFIERS = ("exact", "about", "more_than", "up_to", "vague")

@@ -16,13 +16,13 @@ import csv
 import datetime as dt
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
 
-from .contract import TABLES, Column
+from .contract import NOT_PARTIES, SIDES, SIDES_FILE, TABLES, Column
 from .errors import AssumptionError, DataContractError
 from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
 from .messages import say
@@ -52,6 +52,18 @@ def data_dir() -> Path:
                             f"beside the package and above {here}); set CRITICAL_READING_DATA")
 
 
+def article_folder(name: str | Path) -> Path:
+    """The folder of an article: a name in ``articles/`` (e.g. ``"practice"``), or any path to one.
+
+    ``articles/`` is the folder beside the course's ``data/`` (see :func:`data_dir`), so the name
+    works from any working folder; a name with a ``/`` in it is a path, used as it is.
+    """
+    text = str(name)
+    if "/" in text or "\\" in text or Path(text).is_absolute():
+        return Path(text)
+    return data_dir().parent / "articles" / text
+
+
 def load_article(folder: Path | None = None) -> str:
     """The article as the project keeps it, with trailing blank lines trimmed."""
     path = (folder or data_dir()) / ARTICLE_FILE
@@ -68,9 +80,37 @@ def _pandera_type(col: Column):
             "date_or_undated": "datetime64[ns]"}.get(col.kind, "string")
 
 
-def _schema(name: str) -> pa.DataFrameSchema:
+def sides_of(folder: Path | None = None) -> tuple[str, ...]:
+    """The sides allowed in ``folder``: its ``sides.csv`` parties, then ``none`` and ``unknown``.
+
+    A folder without ``sides.csv`` (the course's own ``data/``) has the contract's :data:`SIDES`.
+    """
+    path = (folder or data_dir()) / SIDES_FILE
+    if not path.exists():
+        return SIDES
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataContractError(f"{SIDES_FILE} cannot be read as UTF-8 CSV: {exc}") from None
+    if "side" not in raw.columns:
+        raise DataContractError(f"{SIDES_FILE}: column 'side' is missing. Allowed: the columns side, name_en.")
+    parties = [p.strip() for p in raw["side"]]
+    for line, party in enumerate(parties, start=2):
+        if not party.isidentifier() or party != party.lower() or party in NOT_PARTIES:
+            raise DataContractError(f"{SIDES_FILE}, line {line}, column 'side': {party!r} is not allowed. "
+                                    "Allowed: a party's name in lowercase letters, digits and _ "
+                                    f"(not {' or '.join(NOT_PARTIES)}, which every article has).")
+    return (*dict.fromkeys(parties), *NOT_PARTIES)
+
+
+def _columns(name: str, sides: tuple[str, ...]) -> tuple[Column, ...]:
+    """The contract's columns of ``name``, with the side columns allowing ``sides``."""
+    return tuple(replace(c, allowed=sides) if c.allowed == SIDES else c for c in TABLES[name])
+
+
+def _schema(name: str, spec: tuple[Column, ...] | None = None) -> pa.DataFrameSchema:
     columns = {}
-    for col in TABLES[name]:
+    for col in spec or TABLES[name]:
         checks = []
         if col.allowed:
             checks.append(pa.Check.isin(list(col.allowed)))
@@ -158,12 +198,13 @@ def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
         raise DataContractError(f"data/{name}.csv: column {extra[0]!r} is not part of the contract. "
                                 f"Allowed: the columns {', '.join(expected)}.")
     df = _coerce(name, raw)
+    columns = _columns(name, sides_of(folder))
     try:
-        _schema(name).validate(df, lazy=True)
+        _schema(name, columns).validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         first = cases.iloc[0]
-        spec = {c.name: c for c in TABLES[name]}
+        spec = {c.name: c for c in columns}
         column = first["column"] if first["column"] in spec else None
         index = first["index"] if pd.notna(first["index"]) else None
         value = first["failure_case"]
@@ -250,7 +291,7 @@ _cache: dict[Path, tuple[tuple, Tables]] = {}
 
 
 def _fingerprint(folder: Path) -> tuple:
-    files = [folder / ARTICLE_FILE, *(folder / f"{name}.csv" for name in TABLES)]
+    files = [folder / ARTICLE_FILE, folder / SIDES_FILE, *(folder / f"{name}.csv" for name in TABLES)]
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (f.name,) for f in files)
 
 
@@ -301,6 +342,9 @@ def _table_of(id_name: str) -> str:
 def check_links(t: Tables) -> None:
     """The checks that span tables. Raises :class:`DataContractError` on the first problem."""
     s = t.sentences
+    if s.empty:
+        raise DataContractError("data/sentences.csv has no rows. Allowed: one row per sentence of "
+                                "article.vi.txt, in reading order, the source line last.")
     for index, row in s.iterrows():
         if t.article[row["start"]:row["end"]] != row["text_vi"]:
             raise _row_fail("sentences", s, index, "text_vi",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import textwrap
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -39,6 +40,16 @@ SIDE_STYLE = {
     "unknown": (PALETTE["orange"], MARKERS[2]),
     "none": (PALETTE["black"], MARKERS[4]),
 }
+#: Colours and markers for the parties of another article (sides not in :data:`SIDE_STYLE`).
+_SPARE_STYLES = ((PALETTE["green"], MARKERS[5]), (PALETTE["sky_blue"], MARKERS[6]), (PALETTE["yellow"], MARKERS[7]))
+
+
+def side_styles(sides: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Colour and marker for each of ``sides``: :data:`SIDE_STYLE`'s, then spare ones in order."""
+    sides = list(dict.fromkeys(sides))
+    spare = iter(_SPARE_STYLES * (1 + len(sides) // len(_SPARE_STYLES)))
+    return {side: SIDE_STYLE[side] if side in SIDE_STYLE else next(spare) for side in sides}
+
 ARROW = " → "
 
 
@@ -219,7 +230,8 @@ def voices_by_side(tables: Tables) -> pd.DataFrame:
     table = paragraph_map(tables)
     rows = []
     listed = table["sides"].str.split(", ")
-    for side in SIDES:
+    present = list(dict.fromkeys(tables.sources["side"]))
+    for side in SIDES if set(present) <= set(SIDES) else present:  # another article: its own sides
         having = table[[side in sides for sides in listed]]
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})
@@ -285,6 +297,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
     order = conduit_order(tables)
     column = {hand: i + 1 for i, hand in enumerate(order)}
     names, side = tables.source_names, dict(zip(tables.sources["source_id"], tables.sources["side"]))
+    style = side_styles(tables.sources["side"])
 
     n = len(chains)
     figure, axes = new_figure(width=11, height=0.85 * n + 1.3)
@@ -302,7 +315,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
         boxes = []
         for hand, x in zip(chain, xs):
             claimant = hand == chain[0]
-            colour, marker = SIDE_STYLE[side[hand]]
+            colour, marker = style[side[hand]]
             boxes.append(axes.text(x, y, textwrap.fill(names[hand], 22), ha="center", va="center", fontsize=7.5,
                                    bbox={"boxstyle": "round,pad=0.3", "facecolor": "white" if claimant else "#eeeeee",
                                          "edgecolor": colour if claimant else "#777777",
@@ -317,7 +330,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
                                       "shrinkA": 4, "shrinkB": 4})
         axes.text(len(order) + 0.62, y, textwrap.fill(row.claims, 20), ha="left", va="center", fontsize=8)
     for s in seen_sides:
-        colour, marker = SIDE_STYLE[s]
+        colour, marker = style[s]
         axes.plot([], [], marker=marker, color=colour, linestyle="none", label=say("reading.diagram_side", side=s))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(seen_sides), fontsize=8, frameon=False)
     return Chart(figure, describe_routes(routes))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .contract import NOT_PARTIES
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import qualified
@@ -61,8 +62,10 @@ def independent(claimant_side: str, evidence_side: str) -> bool:
     """
     if claimant_side == "unknown" and evidence_side == "unknown":
         return False
-    camp = CAMPS.get(claimant_side)
-    return camp is None or camp != CAMPS.get(evidence_side)
+    if claimant_side in NOT_PARTIES or evidence_side in NOT_PARTIES:
+        return True
+    # a party missing from CAMPS (another article's) is a camp of its own
+    return CAMPS.get(claimant_side, claimant_side) != CAMPS.get(evidence_side, evidence_side)
 
 
 def _quantity_text(row: pd.Series) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .claims import cue_occurrences
-from .contract import CUE_CATEGORIES, PARTIES
+from .contract import CUE_CATEGORIES, NOT_PARTIES
 from .data import Tables
 from .errors import AssumptionError
 from .messages import say
@@ -272,10 +272,10 @@ def reasons_for_caution(tables: Tables) -> pd.DataFrame:
         "claimant": c["source_id"].map(s["name_en"]),
         "claim_en": c["claim_en"],
         "status": c["verification"],
-        "party": c["source_id"].map(s["side"]).isin(PARTIES),
+        "party": ~c["source_id"].map(s["side"]).isin(NOT_PARTIES),
         "unnamed": ~c["source_id"].map(s["named"]).astype(bool)
                    | c["cue_vi"].fillna("").str.casefold().isin(vague),
-        "outlet_own": c["relayed_by"].isna() & (c["source_id"].map(s["kind"]) == "news_outlet"),
+        "outlet_own": c["relayed_by"].isna() & c["source_id"].map(s["kind"]).isin(["news_outlet", "news_agency"]),
         "undated": c["sentence_id"].isin(undated),
     })
     table["reasons"] = table[list(REASON_LABELS)].sum(axis=1).astype(int)
