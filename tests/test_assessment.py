@@ -59,7 +59,7 @@ def test_every_written_item_has_a_three_level_rubric_with_samples():
         for cell in _graded(_master(form)):
             if cell.metadata["assessment"]["kind"] == "written":
                 for level, points in assessment.LEVELS.items():
-                    line = next(l for l in cell.source.splitlines() if l.startswith(f"- **{level.capitalize()} ("))
+                    line = next(text for text in cell.source.splitlines() if text.startswith(f"- **{level.capitalize()} ("))
                     assert f"({points} point" in line and "*Sample:*" in line, (form, cell.id, level)
     guide = (ROOT / "docs" / "assessment.md").read_text(encoding="utf-8")
     assert all(level in guide.lower() for level in assessment.LEVELS)

@@ -387,7 +387,8 @@ def test_reconciliation_widget_shows_a_bad_choice_as_one_line(tables, capsys):
 def test_reconciled_statement_default(tables):
     text = S.reconciled_statement(tables)
     assert "\n" not in text and repr(text) == str(text) and text._repr_html_().startswith("<p")
-    for words in ("published by 2025-11-14 (the date of the article)", "leaving out the figures the article itself relays (from Unnamed South Korean, Ukrainian and Western sources, via Reuters)",
+    for words in ("published by 2025-11-14 (the date of the article)", "leaving out the figures the article itself relays "
+                  "(from Unnamed South Korean, Ukrainian and Western sources, via Reuters)",
                   "killed, wounded, missing and captured", "within 10% either way",
                   "overlaps 3 of the 3 counts of all troops sent", "South Korea JCS's about 11,000 + about 3,000",
                   "set aside: Volodymyr Zelensky's 12,000 (troops sent (first deployment; the course's reading); 2025-01-05)",
