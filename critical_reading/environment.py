@@ -13,7 +13,7 @@ from .errors import SetupError
 
 #: The oldest versions the lessons are known to work with (requirements.txt pins newer ones).
 MINIMUM_VERSIONS = {"pandas": "2.2", "ipywidgets": "8.0", "matplotlib": "3.8", "pandera": "0.20"}
-MINIMUM_PYTHON = (3, 10)
+MINIMUM_PYTHON = (3, 11)
 
 
 def _as_tuple(version: str) -> tuple[int, ...]:

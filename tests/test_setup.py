@@ -7,12 +7,25 @@
   nbgrader's extensions; ``make teach`` is the teacher's lab, with them.
 """
 
+import json
+import os
+import re
+import secrets
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import tomllib
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from critical_reading import data_dir, load_tables
+from critical_reading import data_dir, environment, load_tables
 
 from .conftest import ROOT
 
@@ -51,3 +64,200 @@ def test_the_environment_variable_wins_over_everything(other_copy, monkeypatch):
     monkeypatch.chdir(ROOT / "notebooks")
     monkeypatch.setenv("CRITICAL_READING_DATA", str(other_copy / "data"))
     assert data_dir() == other_copy.resolve() / "data"
+
+
+# ----------------------------------------------------------------------------- one Python version
+
+def _course_python() -> tuple[int, ...]:
+    text = (ROOT / "runtime.txt").read_text(encoding="utf-8").strip()
+    assert text.startswith("python-"), text  # the form Binder (repo2docker) reads
+    return tuple(int(part) for part in text.removeprefix("python-").split("."))
+
+
+def test_the_python_version_is_written_once_and_every_place_agrees():
+    version = _course_python()
+    words = ".".join(map(str, version))
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["requires-python"] == f">={words}"
+    assert environment.MINIMUM_PYTHON == version
+    assert sys.version_info[:2] >= version
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "shell cat runtime.txt" in makefile and words not in makefile  # the Makefile reads it
+    for doc in ("README.md", "docs/teacher-guide.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert f"Python {words} or newer" in text, doc
+        stated = set(re.findall(r"[Pp]ython ?(3\.\d+)", text))  # "Python 3.11", "python3.11"
+        assert stated <= {words}, (doc, stated)
+
+
+FAKE_PYTHON = """#!/bin/sh
+# A stand-in for Python {version}: enough of `python -c`, `-m venv` and `-m pip` for the Makefile.
+case "$1" in
+  --version) echo "Python {version}" ;;
+  -c) exit {status} ;;
+  -m) if [ "$2" = venv ]; then mkdir -p "$3/bin" && cp "$0" "$3/bin/python"; fi ;;
+esac
+"""
+
+
+def _fake_python(path: Path, version: str, new_enough: bool) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(FAKE_PYTHON.format(version=version, status=0 if new_enough else 1))
+    path.chmod(0o755)
+    return path
+
+
+@pytest.fixture
+def makefile_copy(tmp_path):
+    """The Makefile and the files its set-up depends on, in a folder of their own."""
+    if shutil.which("make") is None:
+        pytest.fail("make is not installed: the README's commands need it")
+    for name in ("Makefile", "runtime.txt", "requirements.txt", "requirements-dev.txt", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _make(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=folder, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_make_refuses_an_old_python_in_one_line(makefile_copy):
+    old = _fake_python(makefile_copy / "bin" / "python3", "3.10.12", new_enough=False)
+    result = _make(makefile_copy, "setup", f"PYTHON={old}")
+    assert result.returncode != 0
+    words = ".".join(map(str, _course_python()))
+    assert result.stdout.strip() == (
+        f"make: the course needs Python {words} or newer, and {old} is Python 3.10.12. Install Python {words} "
+        f"(python.org, or your system's package manager), then run: make PYTHON=python{words} setup")
+    assert not (makefile_copy / ".venv").exists()
+
+
+def test_make_rebuilds_a_venv_an_older_python_made(makefile_copy):
+    _fake_python(makefile_copy / ".venv" / "bin" / "python", "3.10.12", new_enough=False)
+    good = _fake_python(makefile_copy / "bin" / "python3.11", "3.11.9", new_enough=True)
+    result = _make(makefile_copy, "setup", f"PYTHON={good}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "make: .venv was made by another Python; building it again" in result.stdout
+    assert "3.11.9" in (makefile_copy / ".venv" / "bin" / "python").read_text()
+    assert (makefile_copy / ".venv" / ".installed").exists()
+
+
+# ----------------------------------------------------------------------------- the students' and the teachers' lab
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Server:
+    base: str
+    token: str
+
+    def get(self, path: str) -> tuple[int, str]:
+        request = urllib.request.Request(self.base + path, headers={"Authorization": f"token {self.token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+
+    def page_config(self) -> dict:
+        status, html = self.get("/lab")
+        assert status == 200
+        found = re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>', html, re.S)
+        return json.loads(found.group(1))
+
+
+IGNORED = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache", "artifacts",
+                                 "build", "gradebook.db", ".ipynb_checkpoints")
+
+
+def _serve(target: str, tmp_path: Path):
+    """Run `make <target>` (the exact command a teacher types) on loopback, in a copy of the course."""
+    course = tmp_path / "course"
+    shutil.copytree(ROOT, course, ignore=IGNORED)
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"), JUPYTER_DATA_DIR=str(tmp_path / "user-data"),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    lab_args = (f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --ServerApp.port_retries=0 "
+                f"--IdentityProvider.token={token}")
+    stamp = ".venv/.installed"  # the environment is this checkout's: make must not build one in the copy
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(["make", "--no-print-directory", "-o", stamp, target, f"BIN={Path(sys.executable).parent}",
+                                f"LAB_ARGS={lab_args}"], cwd=course, env=env, stdout=log, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    server = Server(f"http://127.0.0.1:{port}", token)
+    try:
+        deadline = time.monotonic() + 240
+        while True:
+            assert process.poll() is None, (tmp_path / "server.log").read_text()
+            try:
+                if server.get("/api/status")[0] == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, (tmp_path / "server.log").read_text()
+            time.sleep(0.5)
+        yield server, course
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # make and the server it started, nothing else
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def student_lab(tmp_path_factory):
+    yield from _serve("lab", tmp_path_factory.mktemp("lab"))
+
+
+@pytest.fixture(scope="module")
+def teacher_lab(tmp_path_factory):
+    yield from _serve("teach", tmp_path_factory.mktemp("teach"))
+
+
+def _names(server: Server, path: str) -> set[str]:
+    status, body = server.get(f"/api/contents/{path}")
+    assert status == 200, path
+    return {item["name"] for item in json.loads(body)["content"]}
+
+
+NBGRADER_ROUTES = ("/formgrader", "/formgraders", "/nbgrader_version?version=0")
+
+
+def test_make_lab_serves_the_course_folder_and_opens_lesson_00(student_lab):
+    server, course = student_lab
+    assert {"notebooks", "exercises", "data"} <= _names(server, "")
+    assert _names(server, "exercises/release") == {p.name for p in (course / "exercises" / "release").iterdir()}
+    config = server.page_config()
+    assert config["serverRoot"] == str(course)
+    status, _ = server.get("/api/contents/notebooks/00-start-here.ipynb?content=0")
+    assert status == 200
+    assert "/lab/tree/notebooks/00-start-here.ipynb" in (course / "Makefile").read_text()
+
+
+def test_students_see_none_of_nbgrader(student_lab):
+    server, _ = student_lab
+    config = server.page_config()
+    assert "@jupyter/nbgrader" in {ext["name"] for ext in config["federated_extensions"]}  # installed...
+    assert "@jupyter/nbgrader" in config["disabledExtensions"]  # ...but switched off: no menu, panel or button
+    for route in NBGRADER_ROUTES:  # and no server extension answers
+        assert server.get(route)[0] == 404, route
+
+
+def test_make_teach_has_the_formgrader_on_the_exercises(teacher_lab):
+    server, course = teacher_lab
+    config = server.page_config()
+    assert config["serverRoot"] == str(course)
+    assert not any("nbgrader" in name for name in config["disabledExtensions"])
+    for route in NBGRADER_ROUTES:
+        assert server.get(route)[0] == 200, route
+    status, body = server.get("/formgrader/api/assignments")
+    assert status == 200
+    assert {a["name"] for a in json.loads(body)} == {p.name for p in (course / "exercises" / "source").iterdir()}
