@@ -7,6 +7,7 @@
   nbgrader's extensions; ``make teach`` is the teacher's lab, with them.
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -23,6 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from critical_reading import data_dir, environment, load_tables
@@ -261,3 +263,75 @@ def test_make_teach_has_the_formgrader_on_the_exercises(teacher_lab):
     status, body = server.get("/formgrader/api/assignments")
     assert status == 200
     assert {a["name"] for a in json.loads(body)} == {p.name for p in (course / "exercises" / "source").iterdir()}
+
+
+# ----------------------------------------------------------------------------- nothing overwrites work
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_checksums_of_the_student_copies_are_those_of_the_committed_copies():
+    script = _script("generate_student_copies")
+    recorded = script.read_manifest()
+    copies = {p.relative_to(script.RELEASE).as_posix(): p for p in script.RELEASE.glob("*/*.ipynb")}
+    assert recorded == {name: script.checksum(path.read_bytes()) for name, path in copies.items()}, \
+        "run `make student-copies` and commit exercises/release/.generated.sha256"
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Student", "-c", "user.email=student@example.org", *args],
+                   cwd=folder, check=True, capture_output=True)
+
+
+def test_a_committed_student_copy_with_answers_is_never_regenerated(tmp_path):
+    script = _script("generate_student_copies")
+    release = tmp_path / "exercises" / "release"
+    first = {name: (script.RELEASE / name).read_bytes() for name in sorted(script.read_manifest())}
+    answered, untouched = sorted(first)[:2]
+    assert script.update(first, release, log=[].append) == 0  # the first generation records checksums
+
+    notebook = nbformat.read(release / answered, as_version=4)
+    cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("solution"))
+    cell.source = "my answer"  # a student answers, and commits the work
+    nbformat.write(notebook, release / answered)
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "my answers"]):
+        _git(tmp_path, *command)
+    mine = (release / answered).read_bytes()
+
+    changed = {name: content.replace(b"Question 1", b"Question one", 1) for name, content in first.items()}
+    assert all(changed[name] != first[name] for name in (answered, untouched))
+    log: list[str] = []
+    assert script.update(changed, release, log=log.append) == 1
+    assert (release / answered).read_bytes() == mine
+    assert f"kept: exercises/release/{answered} may hold someone's answers (it differs from what the masters " \
+           "generated last time (.generated.sha256)); move it elsewhere and run again, or use --force to replace it" in log
+    assert (release / untouched).read_bytes() == changed[untouched]  # an untouched copy is brought up to date
+    assert f"written: exercises/release/{untouched}" in log
+
+    assert script.update(changed, release, log=log.append, force=True) == 0
+    assert (release / answered).read_bytes() == changed[answered]
+    assert script.read_manifest(release)[answered] == script.checksum(changed[answered])
+
+
+def test_refreshing_a_lesson_never_overwrites_an_edit_made_while_it_runs(tmp_path, monkeypatch, capsys):
+    script = _script("run_notebooks")
+    lesson = tmp_path / "00-lesson.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), lesson)
+
+    class TeacherSavesMeanwhile:
+        def __init__(self, notebook, **_):
+            self.notebook = notebook
+
+        def execute(self):
+            edited = nbformat.read(lesson, as_version=4)
+            edited.cells.append(nbformat.v4.new_markdown_cell("the teacher's new note"))
+            nbformat.write(edited, lesson)
+
+    monkeypatch.setattr(script, "NotebookClient", TeacherSavesMeanwhile)
+    assert script.main([str(lesson)]) == 1
+    assert "the teacher's new note" in lesson.read_text(encoding="utf-8")
+    assert "Problem: 00-lesson.ipynb was saved by someone else while it ran" in capsys.readouterr().err
