@@ -106,7 +106,7 @@ def _undo_cp1252(text: str) -> str | None:
 
 def _garbled(text: str) -> tuple[int, str, str] | None:
     """The first line whose text is UTF-8 misread as Windows-1252: (line, garbled word, word)."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): it breaks at \x85
         if line.isascii():
             continue
         for word in _WORD_BREAKS.split(line):
