@@ -31,7 +31,6 @@ from critical_reading import data_dir, environment, load_tables
 
 from .conftest import ROOT
 
-
 # ----------------------------------------------------------------------------- which data folder
 
 @pytest.fixture
@@ -81,7 +80,7 @@ def test_the_python_version_is_written_once_and_every_place_agrees():
     words = ".".join(map(str, version))
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["requires-python"] == f">={words}"
-    assert environment.MINIMUM_PYTHON == version
+    assert version == environment.MINIMUM_PYTHON
     assert sys.version_info[:2] >= version
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "shell cat runtime.txt" in makefile and words not in makefile  # the Makefile reads it
@@ -119,9 +118,15 @@ def makefile_copy(tmp_path):
     return tmp_path
 
 
+def _clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without the outer make's (when run by `make test`) or Jupyter's settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS", "JUPYTER"))}
+    return {**env, **extra}
+
+
 def _make(folder: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "--no-print-directory", *args], cwd=folder, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(["make", "--no-print-directory", *args], cwd=folder, env=_clean_env(), capture_output=True,
+                          text=True, timeout=120)
 
 
 def test_make_refuses_an_old_python_in_one_line(makefile_copy):
@@ -182,9 +187,8 @@ def _serve(target: str, tmp_path: Path):
     course = tmp_path / "course"
     shutil.copytree(ROOT, course, ignore=IGNORED)
     port, token = _free_port(), secrets.token_hex(16)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
-    env.update(JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"), JUPYTER_DATA_DIR=str(tmp_path / "user-data"),
-               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env = _clean_env(JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"), JUPYTER_DATA_DIR=str(tmp_path / "user-data"),
+                     JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     lab_args = (f"--no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port={port} --ServerApp.port_retries=0 "
                 f"--IdentityProvider.token={token}")
     stamp = ".venv/.installed"  # the environment is this checkout's: make must not build one in the copy
@@ -236,7 +240,7 @@ NBGRADER_ROUTES = ("/formgrader", "/formgraders", "/nbgrader_version?version=0")
 def test_make_lab_serves_the_course_folder_and_opens_lesson_00(student_lab):
     server, course = student_lab
     assert {"notebooks", "exercises", "data"} <= _names(server, "")
-    assert _names(server, "exercises/release") == {p.name for p in (course / "exercises" / "release").iterdir()}
+    assert _names(server, "exercises/release") == {p.name for p in (course / "exercises" / "release").glob("[!.]*")}
     config = server.page_config()
     assert config["serverRoot"] == str(course)
     status, _ = server.get("/api/contents/notebooks/00-start-here.ipynb?content=0")
