@@ -10,7 +10,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab teach test setup clean student-copies browser-test benchmark hub-link
+.PHONY: lab test setup clean student-copies browser-test benchmark hub-link
+.PHONY: teach
 
 # The course's Python, written once: runtime.txt (Binder reads it too).
 PYTHON_VERSION := $(patsubst python-%,%,$(strip $(shell cat runtime.txt)))
@@ -41,13 +42,13 @@ LAB_FLAGS  := $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=N
 # and none of nbgrader's extensions: .jupyter/student/ turns them off for this server only.
 lab: $(STAMP)
 	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter/student" $(BIN)/jupyter lab $(LAB_FLAGS) \
-	  --ServerApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(LAB_ARGS)
+	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(LAB_ARGS)
 
 # Teachers: nbgrader's extensions on, started in exercises/ so that the formgrader (menu Nbgrader >
 # Formgrader) finds exercises/nbgrader_config.py; the whole course folder stays browsable.
 teach: $(STAMP)
 	@echo "make: grading tools on; open them with the menu Nbgrader > Formgrader (course folder: exercises/)"
-	cd exercises && PATH="$(abspath $(BIN)):$$PATH" jupyter lab $(LAB_FLAGS) --ServerApp.default_url=/lab/tree/exercises $(LAB_ARGS)
+	cd exercises && PATH="$(abspath $(BIN)):$$PATH" jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/exercises $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile

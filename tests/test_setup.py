@@ -171,6 +171,21 @@ class Server:
         except urllib.error.HTTPError as error:
             return error.code, ""
 
+    def landing_page(self) -> str:
+        """Where the server sends a browser that opens its address (what `make lab` opens)."""
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        request = urllib.request.Request(f"{self.base}/?token={self.token}")
+        try:
+            urllib.request.build_opener(NoRedirect).open(request, timeout=60)
+        except urllib.error.HTTPError as redirect:
+            assert redirect.code in (301, 302, 303, 307), redirect.code
+            return redirect.headers["Location"].split("?")[0]
+        raise AssertionError("the server's address does not redirect to a page")
+
     def page_config(self) -> dict:
         status, html = self.get("/lab")
         assert status == 200
@@ -243,9 +258,8 @@ def test_make_lab_serves_the_course_folder_and_opens_lesson_00(student_lab):
     assert _names(server, "exercises/release") == {p.name for p in (course / "exercises" / "release").glob("[!.]*")}
     config = server.page_config()
     assert config["serverRoot"] == str(course)
-    status, _ = server.get("/api/contents/notebooks/00-start-here.ipynb?content=0")
-    assert status == 200
-    assert "/lab/tree/notebooks/00-start-here.ipynb" in (course / "Makefile").read_text()
+    assert server.get("/api/contents/notebooks/00-start-here.ipynb?content=0")[0] == 200
+    assert server.landing_page() == "/lab/tree/notebooks/00-start-here.ipynb"
 
 
 def test_students_see_none_of_nbgrader(student_lab):
@@ -261,6 +275,7 @@ def test_make_teach_has_the_formgrader_on_the_exercises(teacher_lab):
     server, course = teacher_lab
     config = server.page_config()
     assert config["serverRoot"] == str(course)
+    assert server.landing_page() == "/lab/tree/exercises"
     assert not any("nbgrader" in name for name in config["disabledExtensions"])
     for route in NBGRADER_ROUTES:
         assert server.get(route)[0] == 200, route
