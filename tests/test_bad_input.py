@@ -8,6 +8,7 @@ where there is one, what is wrong and the fix.
 
 import csv
 import io
+import shutil
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -135,7 +136,7 @@ FILE_CASES = {
     "empty file": ("figures.csv", lambda t: b"", "data/figures.csv is empty. Fix: restore it", ["git checkout"]),
     "only the header": (
         "figures.csv", lambda t: t.splitlines(keepends=True)[0].encode(),
-        "data/figures.csv has its header but no rows, and the lessons need its rows. Fix: restore it", []),
+        "data/figures.csv has no rows (only its header), and the lessons need them. Fix: restore it", []),
     "semicolon-separated (Excel in many languages)": (
         "figures.csv", _semicolons,
         "data/figures.csv, line 1: the columns are separated by semicolons (;), not commas", [SAVE_CSV]),
@@ -186,6 +187,22 @@ def test_a_file_saved_in_another_shape_gets_one_line(edited_data, case):
     assert "Fix:" in message
     if filename == "article.vi.txt":
         assert "sentences.csv" not in message  # an article problem is reported as one
+
+
+def test_another_article_may_have_no_translation_differences_but_needs_every_other_table(tmp_path):
+    """An article being annotated (articles/<name>/) gets "add its rows", not "restore it"."""
+    folder = tmp_path / "articles" / "my-article"
+    shutil.copytree(ROOT / "data", folder)
+    drift = folder / "translation_drift.csv"
+    drift.write_text(drift.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert read_table("translation_drift", folder).empty
+    figures = folder / "figures.csv"
+    figures.write_text(FIGURES.splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(DataContractError) as caught:
+        read_table("figures", folder)
+    assert _one_line(caught.value) == ("my-article/figures.csv has no rows (only its header), and the lessons "
+                                       "need them. Fix: add its rows below the header (data/README.md says "
+                                       "what each column holds).")
 
 
 def test_missing_file(edited_data):
