@@ -11,9 +11,10 @@ round trip through Windows-1252, semicolons instead of commas, a trailing comma,
 blank lines and decomposed Unicode (NFD) are harmless, so they are accepted; all text is
 normalised to NFC, the form the article and the quotes are compared in.
 
-The table is read with the :mod:`csv` module, so every row keeps its line number and pandas
-never guesses an index column; then each cell is typed and checked against the contract
-(:mod:`critical_reading.contract`), with pandera for the column-by-column rules.
+:func:`read_csv` reads any CSV file of a data folder this way, with the :mod:`csv` module, so
+every row keeps its line number and pandas never guesses an index column; :func:`read_table`
+then types each cell and checks it against the contract (:mod:`critical_reading.contract`),
+with pandera for the column-by-column rules.
 
 :func:`data_dir` says which folder is read: the ``data/`` folder next to the notebooks being
 run wins over the one beside the installed package.
@@ -26,6 +27,7 @@ import io
 import os
 import re
 import unicodedata
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -167,11 +169,10 @@ def _records(text: str) -> list[tuple[int, list[str]]]:
     return records
 
 
-def _numbers_fit(name: str, header: list[str], fields: list[str]) -> bool:
+def _numbers_fit(numbers: Collection[str], header: list[str], fields: list[str]) -> bool:
     """Whether every number column of the row holds a number (or nothing)."""
-    kinds = {c.name: c.kind for c in TABLES[name]}
     for column, cell in zip(header, fields):
-        if kinds.get(column) in ("int", "float") and cell.strip():
+        if column in numbers and cell.strip():
             try:
                 float(cell)
             except ValueError:
@@ -179,7 +180,7 @@ def _numbers_fit(name: str, header: list[str], fields: list[str]) -> bool:
     return True
 
 
-def _field_count_problem(name: str, header: list[str], line: int, fields: list[str]) -> str:
+def _field_count_problem(file: str, header: list[str], numbers: Collection[str], line: int, fields: list[str]) -> str:
     """Why a row has the wrong number of fields: a trailing comma, a number such as 14,000, or a comma."""
     extra = len(fields) - len(header)
     hint, fix = "", say("files.fix.commas")
@@ -189,20 +190,28 @@ def _field_count_problem(name: str, header: list[str], line: int, fields: list[s
         parts = [part.strip() for part in fields[i:i + extra + 1]]
         merged = [*fields[:i], "".join(parts), *fields[i + extra + 1:]]
         if (_NUMBER_PART.fullmatch(parts[0]) and all(_THOUSANDS.fullmatch(p) for p in parts[1:])
-                and _numbers_fit(name, header, merged)):
+                and _numbers_fit(numbers, header, merged)):
             hint = say("files.hint.thousands", number=",".join(parts))
             fix = say("files.fix.thousands", plain="".join(parts))
             break
-    return say("files.fields", file=f"data/{name}.csv", line=line, found=len(fields), expected=len(header),
-               hint=hint, fix=fix)
+    return say("files.fields", file=file, line=line, found=len(fields), expected=len(header), hint=hint, fix=fix)
 
 
-def _rows(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
-    """The table as text cells with contract column names, and each row's line number."""
+def read_csv(path: str | Path, columns: Sequence[str], *, numbers: Collection[str] = (),
+             may_be_empty: bool = False) -> tuple[pd.DataFrame, list[int]]:
+    """A CSV file of a data folder as text cells (NFC), with the line each row is on.
+
+    ``columns`` are the columns the file must have, in any order; ``numbers`` those holding numbers
+    (to tell an unquoted ``14,000`` from a stray comma). Any other shape of file (see the module's
+    docstring) raises one :class:`DataContractError` line; so does a file with no rows, unless
+    ``may_be_empty``.
+    """
+    path = Path(path)
     file, save_fix = _shown(path), say("files.fix.save_csv")
+    restore = say("files.fix.restore", file=file) if path.parent.name == COURSE_DATA else say("files.fix.add_rows")
     records = _records(_read_text(path, save_fix))
     if not records:
-        raise DataContractError(say("files.empty", file=file, fix=say("files.fix.restore", file=file)))
+        raise DataContractError(say("files.empty", file=file, fix=restore))
     header = [cell.strip() for cell in records[0][1]]
     if len(header) == 1:
         separator = next((s for s in _SEPARATORS if s in header[0]), None)
@@ -214,26 +223,23 @@ def _rows(path: Path, name: str) -> tuple[pd.DataFrame, list[int]]:
         every_line = body and all(len(f) == len(header) and f[-1].strip() == "" for _, f in body)
         raise DataContractError(say("files.every_line_comma", file=file, fix=save_fix) if every_line
                                 else say("files.header_comma", file=file))
-    expected = [c.name for c in TABLES[name]]
-    columns = ", ".join(expected)
+    listed = ", ".join(columns)
     for i, column in enumerate(header):
         if column in header[:i]:
-            raise DataContractError(say("files.column_twice", file=file, column=column, columns=columns))
-    for column in expected:
+            raise DataContractError(say("files.column_twice", file=file, column=column, columns=listed))
+    for column in columns:
         if column not in header:
-            raise DataContractError(say("files.column_missing", file=file, column=column, columns=columns))
+            raise DataContractError(say("files.column_missing", file=file, column=column, columns=listed))
     for column in header:
-        if column not in expected:
-            raise DataContractError(say("files.column_extra", file=file, column=column, columns=columns))
+        if column not in columns:
+            raise DataContractError(say("files.column_extra", file=file, column=column, columns=listed))
     for line, fields in body:
         if any("\n" in cell or "\r" in cell for cell in fields):
             raise DataContractError(say("files.unclosed_quote", file=file, line=line))
         if len(fields) != len(header):
-            raise DataContractError(_field_count_problem(name, header, line, fields))
-    course_data = path.parent.name == COURSE_DATA
-    if not body and (course_data or name not in MAY_BE_EMPTY):
-        fix = say("files.fix.restore", file=file) if course_data else say("files.fix.add_rows")
-        raise DataContractError(say("files.header_only", file=file, fix=fix))
+            raise DataContractError(_field_count_problem(file, header, numbers, line, fields))
+    if not body and not may_be_empty:
+        raise DataContractError(say("files.header_only", file=file, fix=restore))
     raw = pd.DataFrame([fields for _, fields in body], columns=header, dtype=object)
     return raw, [line for line, _ in body]
 
@@ -318,7 +324,10 @@ def read_table(name: str, folder: str | Path | None = None) -> pd.DataFrame:
     """Read one table of the data folder, typed and checked on its own (no cross-table checks)."""
     if name not in TABLES:
         raise DataContractError(say("files.no_table", name=name, tables=", ".join(TABLES)))
-    raw, lines = _rows(_folder(folder) / f"{name}.csv", name)
+    path = _folder(folder) / f"{name}.csv"
+    spec = TABLES[name]
+    raw, lines = read_csv(path, [c.name for c in spec], numbers={c.name for c in spec if c.kind in ("int", "float")},
+                          may_be_empty=name in MAY_BE_EMPTY and path.parent.name != COURSE_DATA)
     df = _coerce(name, raw, lines)
     try:
         _schema(name).validate(df, lazy=True)
