@@ -46,7 +46,7 @@ _ZIP = b"PK\x03\x04"  # .xlsx, .ods (a zip archive)
 _OLE = b"\xd0\xcf\x11\xe0"  # .xls (an OLE2 compound file)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF8_BOM = "\ufeff"
-_SEPARATORS = {";": "semicolons (;)", "\t": "tabs"}
+_SEPARATORS = {";": "semicolons", "\t": "tabs"}  # catalogue keys files.separator.<name>
 _NUMBER_PART = re.compile(r"\d{1,3}")
 _THOUSANDS = re.compile(r"\d{3}")
 #: The folder name of the course's own data, which the lessons read: they need every table's rows.
@@ -216,7 +216,7 @@ def read_csv(path: str | Path, columns: Sequence[str], *, numbers: Collection[st
     if len(header) == 1:
         separator = next((s for s in _SEPARATORS if s in header[0]), None)
         if separator:
-            raise DataContractError(say("files.semicolons", file=file, separator=_SEPARATORS[separator],
+            raise DataContractError(say("files.semicolons", file=file, separator=say(f"files.separator.{_SEPARATORS[separator]}"),
                                         fix=save_fix))
     body = records[1:]
     if header[-1] == "":
