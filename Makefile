@@ -1,6 +1,9 @@
 # Two commands do all the set-up on a fresh machine:
-#   make lab   - create .venv if missing, install, open JupyterLab on lesson 00
+#   make lab   - create .venv if missing, install, open JupyterLab on lesson 00 (the students' lab)
 #   make test  - create .venv if missing, install, run every test
+# and one for teachers:
+#   make teach - the same JupyterLab with nbgrader's tools, its formgrader working on exercises/
+# `make clean` deletes .venv; the next `make lab` builds it again.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,10 +11,22 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
 .PHONY: lab test lint setup clean student-copies browser-test benchmark hub-link
+.PHONY: teach
+
+# The course's Python, written once: runtime.txt (Binder reads it too).
+PYTHON_VERSION := $(patsubst python-%,%,$(strip $(shell cat runtime.txt)))
+PYTHON_IS_NEW_ENOUGH := import sys; sys.exit(sys.version_info[:2] < tuple(map(int, "$(PYTHON_VERSION)".split("."))))
 
 setup: $(STAMP)
 
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+# Check the interpreter before building .venv, and rebuild a .venv an older Python made.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml runtime.txt
+	@$(PYTHON) -c '$(PYTHON_IS_NEW_ENOUGH)' 2>/dev/null || { \
+	  echo "make: the course needs Python $(PYTHON_VERSION) or newer, and $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing)." \
+	       "Install Python $(PYTHON_VERSION) (python.org, or your system's package manager), then run: make PYTHON=python$(PYTHON_VERSION) $(or $(MAKECMDGOALS),setup)"; \
+	  exit 1; }
+	@if test -e $(BIN)/python && ! $(BIN)/python -c '$(PYTHON_IS_NEW_ENOUGH)' 2>/dev/null; then \
+	  echo "make: $(VENV) was made by another Python; building it again with $(PYTHON)"; rm -rf $(VENV); fi
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -19,10 +34,21 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 # JupyterLab refuses to run as root without --allow-root (containers, some lab machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+LAB_FLAGS  := $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=None \
+              --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+# LAB_ARGS: more JupyterLab options, e.g. make lab LAB_ARGS="--port=8899 --no-browser"
 
+# Students: the course folder as root (notebooks/ and exercises/ both reachable), lesson 00 open,
+# and none of nbgrader's extensions: .jupyter/student/ turns them off for this server only.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
-	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
+	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter/student" $(BIN)/jupyter lab $(LAB_FLAGS) \
+	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(LAB_ARGS)
+
+# Teachers: nbgrader's extensions on, started in exercises/ so that the formgrader (menu Nbgrader >
+# Formgrader) finds exercises/nbgrader_config.py; the whole course folder stays browsable.
+teach: $(STAMP)
+	@echo "make: grading tools on; open them with the menu Nbgrader > Formgrader (course folder: exercises/)"
+	cd exercises && PATH="$(abspath $(BIN)):$$PATH" jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/exercises $(LAB_ARGS)
 
 # Lint (ruff, configured in pyproject.toml) before the tests.
 lint: $(STAMP)

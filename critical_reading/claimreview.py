@@ -40,6 +40,7 @@ import pandas as pd
 
 from .data import Tables
 from .errors import DataContractError, LearnerError
+from .messages import say
 from .verdicts import evidence, verdicts
 from .vietnamese import resolve_time_expression
 
@@ -201,9 +202,16 @@ def to_jsonld(records: list[dict]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2)
 
 
-def save_jsonld(records: list[dict], path: str | Path) -> Path:
-    """Check the records and write them to ``path`` as JSON-LD; return the path."""
+def save_jsonld(records: list[dict], path: str | Path, *, overwrite: bool = False) -> Path:
+    """Check the records and write them to ``path`` as JSON-LD; return the path.
+
+    An existing file is never replaced unless ``overwrite=True``: it may hold earlier reviews.
+    """
     check_claim_reviews(records)
     path = Path(path)
-    path.write_text(to_jsonld(records) + "\n", encoding="utf-8")
+    try:
+        with path.open("w" if overwrite else "x", encoding="utf-8") as handle:
+            handle.write(to_jsonld(records) + "\n")
+    except FileExistsError:
+        raise LearnerError(say("files.exists", file=path.name)) from None
     return path

@@ -5,51 +5,26 @@ cause (a missing column, an unknown side, a quote no longer in the article, a
 dangling id, a non-numeric value) raises one :class:`DataContractError` whose
 message names the file, the line, the column, the bad value and what is allowed.
 
-Column types and vocabularies are checked with pandera (a maintained, widely
-used DataFrame validation library); the checks that span tables (offsets,
+Each file is read, typed and checked on its own by :mod:`critical_reading.files`
+(with pandera for the column rules); the checks that span tables (offsets,
 quotes, ids) are written here, because pandera checks one table at a time.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
-import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
-from .contract import NOT_PARTIES, SIDES, SIDES_FILE, TABLES, Column
+from .contract import SIDES_FILE, TABLES
 from .errors import AssumptionError, DataContractError
+from .files import ARTICLE_FILE, data_dir, load_article, location, read_table
 from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
 from .messages import say
 from .vietnamese import resolve_time_expression, value_is_written_in
-
-ARTICLE_FILE = "article.vi.txt"
-
-
-def data_dir() -> Path:
-    """Where the tables live.
-
-    In order: the ``CRITICAL_READING_DATA`` environment variable; ``data/`` beside
-    this package (a repository checkout); ``data/`` in the working folder or one
-    of its parents (so a copied notebook still finds it).
-    """
-    env = os.environ.get("CRITICAL_READING_DATA")
-    if env:
-        return Path(env)
-    beside = Path(__file__).resolve().parent.parent / "data"
-    if (beside / ARTICLE_FILE).exists():
-        return beside
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "data" / ARTICLE_FILE).exists():
-            return folder / "data"
-    raise DataContractError(f"cannot find the data folder (looked for data/{ARTICLE_FILE} "
-                            f"beside the package and above {here}); set CRITICAL_READING_DATA")
 
 
 def article_folder(name: str | Path) -> Path:
@@ -62,163 +37,6 @@ def article_folder(name: str | Path) -> Path:
     if "/" in text or "\\" in text or Path(text).is_absolute():
         return Path(text)
     return data_dir().parent / "articles" / text
-
-
-def load_article(folder: Path | None = None) -> str:
-    """The article as the project keeps it, with trailing blank lines trimmed."""
-    path = (folder or data_dir()) / ARTICLE_FILE
-    try:
-        return path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    except FileNotFoundError:
-        raise DataContractError(f"data/{ARTICLE_FILE} is missing") from None
-
-
-# --------------------------------------------------------------------------- one table
-
-def _pandera_type(col: Column):
-    return {"int": "Int64", "float": "Float64", "bool": "boolean", "date": "datetime64[ns]",
-            "date_or_undated": "datetime64[ns]"}.get(col.kind, "string")
-
-
-def sides_of(folder: Path | None = None) -> tuple[str, ...]:
-    """The sides allowed in ``folder``: its ``sides.csv`` parties, then ``none`` and ``unknown``.
-
-    A folder without ``sides.csv`` (the course's own ``data/``) has the contract's :data:`SIDES`.
-    """
-    path = (folder or data_dir()) / SIDES_FILE
-    if not path.exists():
-        return SIDES
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataContractError(f"{SIDES_FILE} cannot be read as UTF-8 CSV: {exc}") from None
-    if "side" not in raw.columns:
-        raise DataContractError(f"{SIDES_FILE}: column 'side' is missing. Allowed: the columns side, name_en.")
-    parties = [p.strip() for p in raw["side"]]
-    for line, party in enumerate(parties, start=2):
-        if not party.isidentifier() or party != party.lower() or party in NOT_PARTIES:
-            raise DataContractError(f"{SIDES_FILE}, line {line}, column 'side': {party!r} is not allowed. "
-                                    "Allowed: a party's name in lowercase letters, digits and _ "
-                                    f"(not {' or '.join(NOT_PARTIES)}, which every article has).")
-    return (*dict.fromkeys(parties), *NOT_PARTIES)
-
-
-def _columns(name: str, sides: tuple[str, ...]) -> tuple[Column, ...]:
-    """The contract's columns of ``name``, with the side columns allowing ``sides``."""
-    return tuple(replace(c, allowed=sides) if c.allowed == SIDES else c for c in TABLES[name])
-
-
-def _schema(name: str, spec: tuple[Column, ...] | None = None) -> pa.DataFrameSchema:
-    columns = {}
-    for col in spec or TABLES[name]:
-        checks = []
-        if col.allowed:
-            checks.append(pa.Check.isin(list(col.allowed)))
-        if col.kind in ("id", "text") and col.required:
-            checks.append(pa.Check.str_length(min_value=1))
-        nullable = not col.required or col.kind == "date_or_undated"
-        columns[col.name] = pa.Column(_pandera_type(col), checks=checks, nullable=nullable,
-                                      unique=col.kind == "id", coerce=False)
-    return pa.DataFrameSchema(columns, strict=True, ordered=False)
-
-
-def _where(name: str, line: int | None, row_id: str | None, column: str | None) -> str:
-    where = f"data/{name}.csv"
-    if line is not None:
-        where += f", line {line}"
-        if row_id:
-            where += f" ({row_id})"
-    if column:
-        where += f", column '{column}'"
-    return where
-
-
-def _fail(name, df, index, column, value, allowed, extra=0) -> DataContractError:
-    line = None if index is None else int(index) + 2  # header is line 1
-    row_id = None
-    if index is not None and df is not None and len(df.columns) and index in df.index:
-        first = df.columns[0]
-        row_id = f"{first} {df.at[index, first]}"
-    more = f" (and {extra} more problem{'s' if extra > 1 else ''} in this file)" if extra else ""
-    return DataContractError(f"{_where(name, line, row_id, column)}: {value!r} is not allowed. "
-                             f"Allowed: {allowed}.{more}")
-
-
-def _coerce(name: str, raw: pd.DataFrame) -> pd.DataFrame:
-    """Turn the all-text table into typed columns, failing on the first bad cell."""
-    df = raw.copy()
-    for col in TABLES[name]:
-        if col.name not in df:
-            continue
-        text = df[col.name].str.strip()
-        empty = text == ""
-        if col.kind in ("id", "text"):
-            df[col.name] = raw[col.name].where(~empty, None).astype("string")
-            continue
-        if col.kind in ("int", "float"):
-            converted = pd.to_numeric(text.where(~empty, None), errors="coerce")
-            bad = converted.isna() & ~empty
-            if col.kind == "int":
-                bad |= converted.notna() & (converted % 1 != 0)
-        elif col.kind == "bool":
-            converted = text.str.lower().map({"true": True, "false": False})
-            bad = converted.isna() & ~empty
-        else:  # dates
-            undated = text.str.lower() == "undated" if col.kind == "date_or_undated" else empty & False
-            converted = pd.to_datetime(text.where(~empty & ~undated, None), format="%Y-%m-%d", errors="coerce")
-            bad = converted.isna() & ~empty & ~undated
-            if col.kind == "date_or_undated":
-                bad |= empty
-        if bad.any():
-            index = bad[bad].index[0]
-            raise _fail(name, raw, index, col.name, raw.at[index, col.name], col.describe_allowed(),
-                        int(bad.sum()) - 1)
-        df[col.name] = converted.astype(_pandera_type(col))
-    return df
-
-
-def read_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """Read one table, typed and checked on its own (no cross-table checks)."""
-    if name not in TABLES:
-        raise DataContractError(f"there is no table called {name!r}; tables: {', '.join(TABLES)}")
-    path = (folder or data_dir()) / f"{name}.csv"
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except FileNotFoundError:
-        raise DataContractError(f"data/{name}.csv is missing") from None
-    except (pd.errors.ParserError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataContractError(f"data/{name}.csv cannot be read as UTF-8 CSV: {exc}") from None
-    expected = [c.name for c in TABLES[name]]
-    missing = [c for c in expected if c not in raw.columns]
-    if missing:
-        raise DataContractError(f"data/{name}.csv: column {missing[0]!r} is missing. "
-                                f"Allowed: the columns {', '.join(expected)}.")
-    extra = [c for c in raw.columns if c not in expected]
-    if extra:
-        raise DataContractError(f"data/{name}.csv: column {extra[0]!r} is not part of the contract. "
-                                f"Allowed: the columns {', '.join(expected)}.")
-    df = _coerce(name, raw)
-    columns = _columns(name, sides_of(folder))
-    try:
-        _schema(name, columns).validate(df, lazy=True)
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-        first = cases.iloc[0]
-        spec = {c.name: c for c in columns}
-        column = first["column"] if first["column"] in spec else None
-        index = first["index"] if pd.notna(first["index"]) else None
-        value = first["failure_case"]
-        if column is None:
-            allowed = "see data/README.md"
-        elif "unique" in str(first["check"]):
-            allowed = "each value only once in this column"
-        else:
-            allowed = spec[column].describe_allowed()
-        if pd.isna(value):
-            value = ""
-        raise _fail(name, raw, index, column, value, allowed, len(cases) - 1) from None
-    return df[expected]
-
 
 # --------------------------------------------------------------------------- all tables
 
@@ -295,7 +113,7 @@ def _fingerprint(folder: Path) -> tuple:
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (f.name,) for f in files)
 
 
-def load_tables(folder: Path | None = None) -> Tables:
+def load_tables(folder: str | Path | None = None) -> Tables:
     """Load the article and every table, and check them against each other.
 
     The checked tables are kept in memory until a file in the folder changes, so the
@@ -303,7 +121,7 @@ def load_tables(folder: Path | None = None) -> Tables:
     next call. Each call returns its own copies: changing one in a notebook cannot
     change what the next call returns.
     """
-    folder = (folder or data_dir()).resolve()
+    folder = Path(folder or data_dir()).resolve()
     fingerprint = _fingerprint(folder)
     cached = _cache.get(folder)
     if cached is None or cached[0] != fingerprint:
@@ -316,7 +134,7 @@ def load_tables(folder: Path | None = None) -> Tables:
 
 def _row_fail(name, df, index, column, message) -> DataContractError:
     row_id = f"{df.columns[0]} {df.at[index, df.columns[0]]}"
-    return DataContractError(f"{_where(name, int(index) + 2, row_id, column)}: {message}")
+    return DataContractError(f"{location(f'data/{name}.csv', int(index) + 2, row_id, column)}: {message}")
 
 
 def _check_ids(t: Tables, name: str, column: str, target: pd.Series, target_name: str):

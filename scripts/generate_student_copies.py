@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/generate_student_copies.py           # update exercises/release/
     .venv/bin/python scripts/generate_student_copies.py --check   # only compare; exit 1 on drift
+    .venv/bin/python scripts/generate_student_copies.py --force   # replace copies even if edited
 
 The masters live in ``exercises/source/<assignment>/`` (solutions, hidden tests, points); the
 student copies in ``exercises/release/<assignment>/`` are what students open. This script runs
@@ -12,16 +13,20 @@ carries no timestamps or random ids: the same masters always give the same bytes
 ``--check`` (run by ``tests/test_exercises.py``) a real drift check: it fails when someone edits
 a master and not its student copy, or the other way round.
 
-Students' work is never overwritten. A student copy is replaced only if it is exactly what git
-has committed, or if it is still pristine (no outputs, every cell as nbgrader generated it, no
-added cells). Otherwise it is left alone, with a one-line message saying why; move it elsewhere
-(it holds someone's answers) and run the script again. Files in ``exercises/release/`` that no
-master generates are reported, never deleted.
+Students' work is never overwritten, committed to git or not. Each generation records the
+SHA-256 of every copy it writes in ``exercises/release/.generated.sha256`` (``sha256sum`` format,
+committed with the copies). A copy is replaced only if it is still exactly what the last
+generation wrote; a copy without a record is replaced only if it is pristine (no outputs, every
+cell as nbgrader generated it, no added cells). Any other copy is left alone, with a one-line
+message saying why: move it elsewhere (it may hold someone's answers) and run the script again,
+or pass ``--force`` to replace it. Files in ``exercises/release/`` that no master generates are
+reported, never deleted.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import subprocess
@@ -35,6 +40,8 @@ SOURCE = EXERCISES / "source"
 RELEASE = EXERCISES / "release"
 CONFIG = EXERCISES / "nbgrader_config.py"
 IGNORED = shutil.ignore_patterns(".*", "__pycache__", "*.pyc")
+#: In the release folder: the checksum of each copy as the last generation wrote it.
+MANIFEST = ".generated.sha256"
 
 
 class GenerationError(RuntimeError):
@@ -97,22 +104,30 @@ def differences(generated: dict[str, bytes], release: Path = RELEASE) -> list[st
     return problems
 
 
-def _committed_bytes(path: Path) -> bytes | None:
-    """The file as git has committed it (HEAD), or None when git or the file is not there."""
-    try:
-        relative = path.resolve().relative_to(ROOT).as_posix()
-        result = subprocess.run(["git", "show", f"HEAD:{relative}"], cwd=ROOT, capture_output=True)
-    except (OSError, ValueError):
-        return None
-    return result.stdout if result.returncode == 0 else None
+def checksum(content: bytes) -> str:
+    """The SHA-256 of a file's bytes, as ``sha256sum`` writes it."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def read_manifest(release: Path = RELEASE) -> dict[str, str]:
+    """{relative path: checksum} of the copies the last generation wrote (empty before the first)."""
+    path = release / MANIFEST
+    if not path.exists():
+        return {}
+    records = (line.split(maxsplit=1) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name.lstrip("*"): digest for digest, name in records}
+
+
+def _write_manifest(records: dict[str, str], release: Path) -> None:
+    release.mkdir(parents=True, exist_ok=True)
+    lines = [f"{digest}  {name}\n" for name, digest in sorted(records.items())]
+    (release / MANIFEST).write_text("".join(lines), encoding="utf-8")
 
 
 def student_work_in(path: Path) -> str | None:
     """Why ``path`` may hold a student's work, or None if it is a pristine generated copy."""
-    if _committed_bytes(path) == path.read_bytes():
-        return None
     if path.suffix != ".ipynb":
-        return "it differs from the committed version"
+        return "it is not a notebook, so whether it was edited cannot be told"
     import nbformat
     from nbgrader.utils import compute_checksum
 
@@ -132,24 +147,37 @@ def student_work_in(path: Path) -> str | None:
     return None
 
 
-def update(generated: dict[str, bytes], release: Path = RELEASE, log=print) -> int:
-    """Write the generated copies into ``release``; never overwrite a copy holding student work."""
+def update(generated: dict[str, bytes], release: Path = RELEASE, log=print, *, force: bool = False) -> int:
+    """Write the generated copies into ``release``; never overwrite someone's work unless ``force``.
+
+    Returns how many copies were kept because they may hold someone's work.
+    """
+    recorded = read_manifest(release)
     kept = 0
     for name, content in sorted(generated.items()):
         target = release / name
         shown = f"exercises/release/{name}"
         if target.exists():
-            if target.read_bytes() == content:
+            current = target.read_bytes()
+            if current == content:
+                recorded[name] = checksum(content)
                 log(f"unchanged: {shown}")
                 continue
-            reason = student_work_in(target)
-            if reason:
+            if name in recorded:
+                reason = None if checksum(current) == recorded[name] else \
+                    f"it differs from what the masters generated last time ({MANIFEST})"
+            else:
+                reason = student_work_in(target)
+            if reason and not force:
                 kept += 1
-                log(f"kept: {shown} may hold someone's answers ({reason}); move it elsewhere and run again")
+                log(f"kept: {shown} may hold someone's answers ({reason}); move it elsewhere and run again, "
+                    "or use --force to replace it")
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+        recorded[name] = checksum(content)
         log(f"written: {shown}")
+    _write_manifest(recorded, release)
     for name in sorted(set(_visible_files(release)) - set(generated)):
         log(f"left alone: exercises/release/{name} is not generated from any master (delete it if it is stale)")
     return kept
@@ -159,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="only compare the committed student copies with a fresh generation")
+    parser.add_argument("--force", action="store_true",
+                        help="replace student copies even if they differ from the last generation (work is lost)")
     args = parser.parse_args(argv)
     try:
         generated = generate()
@@ -174,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"OK: {len(generated)} student copies match their masters.")
         return 0
-    kept = update(generated)
+    kept = update(generated, force=args.force)
     return 1 if kept else 0
 
 

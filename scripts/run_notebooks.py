@@ -21,6 +21,10 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class ChangedWhileRunning(RuntimeError):
+    """The notebook was saved by someone else while it ran, so its outputs are not written."""
+
+
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop run-specific metadata (widget state, timings) from a notebook, in place."""
     notebook.metadata.pop("widgets", None)
@@ -31,19 +35,31 @@ def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 
 def run(path: Path, timeout: int = 300) -> None:
-    """Execute one notebook in place (fresh kernel, its own folder as working directory)."""
-    notebook = nbformat.read(path, as_version=4)
+    """Execute one notebook in place (fresh kernel, its own folder as working directory).
+
+    If the file is saved by someone else while it runs (a teacher editing it in JupyterLab), it
+    is not written: :class:`ChangedWhileRunning` says so, and the edit is kept.
+    """
+    before = path.read_bytes()
+    notebook = nbformat.reads(before.decode("utf-8"), as_version=4)
     NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    if path.read_bytes() != before:
+        raise ChangedWhileRunning(f"{path.name} was saved by someone else while it ran; not written (run it again)")
     nbformat.write(clean(notebook), path)
 
 
 def main(argv: list[str]) -> int:
     paths = [Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    skipped = 0
     for path in paths:
-        print(f"running {path.relative_to(ROOT) if path.is_absolute() else path}", flush=True)
-        run(path.resolve())
-    return 0
+        print(f"running {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", flush=True)
+        try:
+            run(path.resolve())
+        except ChangedWhileRunning as error:
+            print(f"Problem: {error}", file=sys.stderr)
+            skipped += 1
+    return 1 if skipped else 0
 
 
 if __name__ == "__main__":

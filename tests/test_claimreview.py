@@ -142,6 +142,18 @@ def test_save_jsonld(tmp_path, records):
     assert json.loads(path.read_text(encoding="utf-8")) == records
 
 
+def test_save_jsonld_never_replaces_a_file_unless_told(tmp_path, records):
+    path = tmp_path / "reviews.jsonld"
+    path.write_text("my earlier reviews", encoding="utf-8")
+    with pytest.raises(LearnerError) as caught:
+        cr.save_jsonld(records, path)
+    assert str(caught.value) == ("reviews.jsonld already exists, so nothing was written. Fix: choose another "
+                                 "file name, or pass overwrite=True to replace it.")
+    assert path.read_text(encoding="utf-8") == "my earlier reviews"
+    cr.save_jsonld(records, path, overwrite=True)
+    assert json.loads(path.read_text(encoding="utf-8")) == records
+
+
 def test_unknown_claim_is_a_learner_error(tables):
     with pytest.raises(LearnerError, match="'c02' has no verdict"):
         cr.claim_reviews(tables, claim_ids=["c02"])

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from critical_reading import DataContractError, load_tables
-from critical_reading.data import sides_of
+from critical_reading.files import sides_of
 
 ROOT = Path(__file__).resolve().parent.parent
 PRACTICE = ROOT / "articles" / "practice"
