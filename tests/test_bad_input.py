@@ -116,23 +116,24 @@ def _first_cp1252_line(text: str) -> int:
 FIGURES = (ROOT / "data" / "figures.csv").read_text(encoding="utf-8")
 CLAIMS = (ROOT / "data" / "claims.csv").read_text(encoding="utf-8")
 ARTICLE = (ROOT / "data" / "article.vi.txt").read_text(encoding="utf-8")
+N = FIGURES.splitlines()[0].count(",") + 1  # fields in figures.csv's header
 
 FILE_CASES = {
     # id: (file, new bytes from the committed text, the exact start of the message, words it must also hold)
     "trailing comma on the first data row": (
         "figures.csv", _first_data_row_plus(","),
-        "data/figures.csv, line 2 has 12 fields, the header has 11 (a trailing comma?). "
+        f"data/figures.csv, line 2 has {N + 1} fields, the header has {N} (a trailing comma?). "
         "Fix: delete the comma at the end of line 2", []),
     "unquoted 14,000 on the first data row": (
         "figures.csv", lambda t: t.replace("troops_sent,14000,", "troops_sent,14,000,", 1).encode(),
-        "data/figures.csv, line 2 has 12 fields, the header has 11 (14,000 is split in two at its comma). "
+        f"data/figures.csv, line 2 has {N + 1} fields, the header has {N} (14,000 is split in two at its comma). "
         "Fix: write the number without its comma (14000)", []),
     "a comma in unquoted text": (
         "figures.csv", lambda t: t.replace(",khoảng 14.000", ",khoảng, 14.000", 1).encode(),
-        "data/figures.csv, line 2 has 12 fields, the header has 11. Fix: check the commas on that line", ["double quotes"]),
+        f"data/figures.csv, line 2 has {N + 1} fields, the header has {N}. Fix: check the commas on that line", ["double quotes"]),
     "a row with a field missing": (
         "figures.csv", lambda t: t.replace("c08,killed,6000,more_than,", "c08,killed,6000,", 1).encode(),
-        "data/figures.csv, line 3 has 10 fields, the header has 11. Fix: check the commas", []),
+        f"data/figures.csv, line 3 has {N - 1} fields, the header has {N}. Fix: check the commas", []),
     "empty file": ("figures.csv", lambda t: b"", "data/figures.csv is empty. Fix: restore it", ["git checkout"]),
     "only the header": (
         "figures.csv", lambda t: t.splitlines(keepends=True)[0].encode(),
