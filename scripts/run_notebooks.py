@@ -7,7 +7,7 @@
 Each notebook runs top to bottom in a fresh kernel from its own folder, like nbval
 does. Afterwards the widget state and per-cell timing metadata are dropped: they
 change on every run and are not part of the lesson. Outputs are kept, because
-nbval compares the cells marked ``# NBVAL_CHECK_OUTPUT`` against them.
+nbval compares the cells tagged ``nbval-check-output`` against them.
 """
 
 from __future__ import annotations
