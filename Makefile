@@ -7,7 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab test setup clean student-copies browser-test benchmark hub-link
+.PHONY: lab test setup clean student-copies browser-test benchmark hub-link \
+	release collect zip-collect autograde feedback grades answer-key handouts site hub-proxy
 
 setup: $(STAMP)
 
@@ -40,6 +41,15 @@ benchmark: $(STAMP)
 # make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb]
 hub-link:
 	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK)
+
+# Grading with nbgrader, step by step (docs/exercises.md): make release SET=01-close-reading, then
+# collect (or zip-collect), autograde, the Formgrader (make teach), feedback, grades.
+# EXCHANGE=/path sets nbgrader's exchange folder (default: exercises/nbgrader_config.py's).
+GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(EXCHANGE),)
+release collect zip-collect autograde feedback: $(STAMP)
+	$(GRADING) $@ $(SET)
+grades: $(STAMP)
+	$(GRADING) export
 
 clean:
 	rm -rf $(VENV)
