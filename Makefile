@@ -51,5 +51,13 @@ release collect zip-collect autograde feedback: $(STAMP)
 grades: $(STAMP)
 	$(GRADING) export
 
+# Teacher-only answer key (build/teacher/answer-key.html, + PDF with Chromium); never committed or published.
+answer-key: $(STAMP)
+	$(BIN)/python scripts/teacher_pack.py answer-key --pdf
+
+# Printable handouts: article sheet (Vietnamese beside English) and prediction sheets, in build/handouts/.
+handouts: $(STAMP)
+	$(BIN)/python scripts/teacher_pack.py handouts --pdf
+
 clean:
 	rm -rf $(VENV)
