@@ -59,5 +59,10 @@ answer-key: $(STAMP)
 handouts: $(STAMP)
 	$(BIN)/python scripts/teacher_pack.py handouts --pdf
 
+# The course site (Jupyter Book 1, offline, stored outputs, warnings as errors, internal links checked):
+# build/site/_build/html/index.html. Never holds the masters, teacher/ or the answer key.
+site: $(STAMP)
+	$(BIN)/python scripts/build_site.py
+
 clean:
 	rm -rf $(VENV)
