@@ -38,9 +38,16 @@ browser-test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
-# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb]
+# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb] [BRANCH=…] [REPOSITORY=…]
 hub-link:
-	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK)
+	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK) $(if $(BRANCH),--branch $(BRANCH),) \
+	  $(if $(REPOSITORY),--repository $(REPOSITORY),)
+
+# configurable-http-proxy (npm) for tests/test_hub.py's real JupyterHub, into ./node_modules (git-ignored).
+CHP_VERSION := 5.3.0
+hub-proxy: node_modules/.bin/configurable-http-proxy
+node_modules/.bin/configurable-http-proxy:
+	npm install --no-save --no-audit --no-fund --prefix . configurable-http-proxy@$(CHP_VERSION)
 
 # Grading with nbgrader, step by step (docs/exercises.md): make release SET=01-close-reading, then
 # collect (or zip-collect), autograde, the Formgrader (make teach), feedback, grades.
