@@ -145,3 +145,16 @@ def test_a_failed_hidden_test_is_reported_without_its_code():
     shown = json.dumps(cell)
     assert cell.source == "check(x)"
     assert "42" not in shown and "hidden tests are not shown" in shown
+
+
+def test_the_doc_walks_through_every_step_the_test_runs():
+    """docs/exercises.md gives each step of the route above as the make command the test ran."""
+    doc = (ROOT / "docs" / "exercises.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for step in ("release", "collect", "zip-collect", "autograde", "feedback"):
+        assert f"make {step} SET=01-close-reading" in doc
+        assert re.search(rf"^[\w -]*\b{step}\b[\w -]*:", makefile, re.M), f"no make target {step}"
+    assert "make grades" in doc and re.search(r"^grades:", makefile, re.M)
+    for setting in ("--course critical-reading", "Exchange.root", "NBGRADER_EXCHANGE", "named_regexp",
+                    "has changed!", "student_id,assignment,score,max_score", "make teach"):
+        assert setting in doc, setting
