@@ -99,3 +99,22 @@ def test_pages_in_chromium_show_titles_and_chart_descriptions(built):
         page.goto((built / "index.html").as_uri())
         assert page.locator("nav").first.is_visible()
         browser.close()
+
+
+def test_link_check_finds_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "index.html").write_text('<a href="docs/a.html#here">ok</a> <a href="docs/gone.html">x</a>')
+    (tmp_path / "docs" / "a.html").write_text('<h2 id="here">A</h2><a href="a.html#nowhere">y</a>'
+                                              '<a href="https://example.org/">external</a>')
+    assert site.broken_links(tmp_path) == ["docs/a.html -> a.html#nowhere (no such anchor)",
+                                           "index.html -> docs/gone.html"]
+
+
+def test_links_to_unpublished_files_become_plain_paths():
+    pages = {"docs/exercises.md", "exercises/release/01-x/01-x-exercises.ipynb"}
+    text = ("[student copy](../exercises/release/01-x/01-x-exercises.ipynb) · "
+            "[master](../exercises/source/01-x/01-x-exercises.ipynb) · [web](https://example.org) · [here](#top)")
+    assert site.rewrite_links(text, "docs/exercises.md", pages) == (
+        "[student copy](../exercises/release/01-x/01-x-exercises.ipynb) · "
+        "master (`exercises/source/01-x/01-x-exercises.ipynb` in the course folder) · "
+        "[web](https://example.org) · [here](#top)")
