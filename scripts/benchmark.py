@@ -96,7 +96,7 @@ def lessons() -> list[tuple[str, str]]:
     folder = ROOT / "notebooks"
     floor = statistics.median(execute_seconds(nbformat.v4.new_notebook(), folder) for _ in range(3))
     rows = [("empty notebook, fresh kernel: the floor (s, median of 3)", f"{floor:.1f}")]
-    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+    for path in sorted(folder.glob("[0-9][0-9]*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         seconds = execute_seconds(notebook, folder)
         over = seconds - floor

@@ -92,7 +92,7 @@ def course_path(path: str, root: Path = ROOT) -> str:
     clean, base = path.strip().replace("\\", "/"), root.resolve()
     target = (base / clean).resolve()
     if not clean or not target.exists() or (target != base and base not in target.parents):
-        lessons = ", ".join(p.name for p in sorted(root.glob("notebooks/[0-9][0-9]-*.ipynb")))
+        lessons = ", ".join(p.name for p in sorted(root.glob("notebooks/[0-9][0-9]*.ipynb")))
         raise LinkError(f"{path!r} is not in the course (lessons: {lessons or 'none found'}; "
                         "exercises are under exercises/release/)")
     relative = target.relative_to(base).as_posix()
@@ -145,7 +145,7 @@ def committed(path: str, root: Path = ROOT) -> bool:
 
 
 def all_paths(root: Path = ROOT) -> list[str]:
-    lessons = sorted(root.glob("notebooks/[0-9][0-9]-*.ipynb"))
+    lessons = sorted(root.glob("notebooks/[0-9][0-9]*.ipynb"))
     exercises = sorted(p for p in root.glob("exercises/release/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     return [p.relative_to(root).as_posix() for p in lessons + exercises]
 

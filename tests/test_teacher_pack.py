@@ -32,7 +32,9 @@ def test_every_further_question_has_a_model_answer():
     asked = [q for path in pack.lessons() for q in pack.further_questions(nbformat.read(path, as_version=4))]
     assert len(asked) >= 6
     answered = {answer.question for answer in pack.model_answers()}
-    assert [q for q in asked if q not in answered] == []
+    missing = [q for q in asked if q not in answered]
+    assert not missing, ("add each of these Further questions to teacher/further-questions.md, quoted on one "
+                         "line starting '> ', with a model answer under it:\n" + "\n".join(missing))
     assert all(len(answer.answer.split()) >= 20 for answer in pack.model_answers())
 
 
@@ -79,3 +81,12 @@ def test_article_sheet_numbers_every_sentence_side_by_side(tmp_path):
             if cell.cell_type == "markdown" and "**Predict" in cell.source:
                 question = text_of(pack.render(cell.source)).split("Predict:", 1)[-1].strip()[:60]
                 assert question in sheets, (lesson.name, cell.id)
+
+
+def test_exercise_copies_link_nowhere_outside_their_folder():
+    """A fetched or downloaded exercise copy has no ../ links: they would point outside its folder."""
+    for copy in sorted(ROOT.glob("exercises/*/*/*.ipynb")):
+        for cell in nbformat.read(copy, as_version=4).cells:
+            if cell.cell_type == "markdown":
+                climbing = re.findall(r"\]\((\.\./[^)]*)\)", cell.source)
+                assert not climbing, f"{copy.relative_to(ROOT)} cell {cell.id}: {climbing} (name the lesson instead)"
