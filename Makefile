@@ -53,8 +53,10 @@ node_modules/.bin/configurable-http-proxy:
 # collect (or zip-collect), autograde, the Formgrader (make teach), feedback, grades.
 # EXCHANGE=/path sets nbgrader's exchange folder (default: exercises/nbgrader_config.py's).
 GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(EXCHANGE),)
-release collect zip-collect autograde feedback: $(STAMP)
+release collect zip-collect autograde: $(STAMP)
 	$(GRADING) $@ $(SET)
+feedback: $(STAMP)
+	$(GRADING) $@ $(SET) $(if $(RETURN),--release-feedback,)
 grades: $(STAMP)
 	$(GRADING) export
 

@@ -151,6 +151,8 @@ launch_buttons:
 sphinx:
   config:
     myst_heading_anchors: 3
+    # A guide may skip a heading level (## then ####): legible, and not worth failing the build.
+    suppress_warnings: ["myst.header"]
     html_show_copyright: false
     html_last_updated_fmt: ""
     language: en

@@ -7,6 +7,7 @@
     make autograde   SET=01-close-reading   # run every submission, score the checks
     make teach                              # JupyterLab in exercises/: the Formgrader, to mark written answers
     make feedback    SET=01-close-reading   # feedback HTML per student, hidden tests removed
+                                            # (RETURN=1: also return it through the exchange)
     make grades                             # exercises/grades.csv and exercises/grades-lms.csv
 
 Each step runs nbgrader's own command in the course directory (``exercises/``) with
@@ -111,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         sets = sorted(p.name for p in (course_dir / "source").iterdir() if p.is_dir())
         if args.set not in sets:
             raise GradingError(f"give the set: SET=<one of {', '.join(sets)}> (got {args.set!r})")
+        if args.release_feedback and args.step != "feedback":
+            raise GradingError("--release-feedback goes with the feedback step only")
         commands = STEPS[args.step] + ([["release_feedback", "{set}"]] if args.release_feedback else [])
         for command in commands:
             print(nbgrader(course_dir, *[part.format(set=args.set) for part in command], exchange=args.exchange))
