@@ -82,6 +82,24 @@ def export(course_dir: Path) -> tuple[Path, Path]:
     return grades, lms
 
 
+def release_feedback(course_dir: Path, assignment: str, exchange: str | None) -> str:
+    """Return the feedback through the exchange to the students who submitted through it.
+
+    A notebook collected from an LMS download has no submission time stamp, and nbgrader's
+    ``release_feedback`` stops at the first such student; those students get their HTML file
+    another way, and the log names them."""
+    folders = sorted((course_dir / "feedback").glob(f"*/{assignment}"))
+    through_exchange = [f.parent.name for f in folders if (f / "timestamp.txt").exists()]
+    other = [f.parent.name for f in folders if f.parent.name not in through_exchange]
+    if not other:
+        return nbgrader(course_dir, "release_feedback", assignment, exchange=exchange)
+    log = [nbgrader(course_dir, "release_feedback", assignment, f"--student={student}", exchange=exchange)
+           for student in through_exchange]
+    log.append(f"not returned through the exchange (handed in another way; send them their HTML file from "
+               f"feedback/): {', '.join(other)}")
+    return "\n".join(log)
+
+
 STEPS: dict[str, list[list[str]]] = {
     # generate_assignment registers the set (and its hidden tests) in the gradebook; it rewrites
     # release/<SET>/ with exactly the committed student copy.
@@ -114,9 +132,10 @@ def main(argv: list[str] | None = None) -> int:
             raise GradingError(f"give the set: SET=<one of {', '.join(sets)}> (got {args.set!r})")
         if args.release_feedback and args.step != "feedback":
             raise GradingError("--release-feedback goes with the feedback step only")
-        commands = STEPS[args.step] + ([["release_feedback", "{set}"]] if args.release_feedback else [])
-        for command in commands:
+        for command in STEPS[args.step]:
             print(nbgrader(course_dir, *[part.format(set=args.set) for part in command], exchange=args.exchange))
+        if args.release_feedback:
+            print(release_feedback(course_dir, args.set, args.exchange))
     except GradingError as error:
         print(f"grading.py: {error}", file=sys.stderr)
         return 1

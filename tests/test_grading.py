@@ -92,7 +92,10 @@ def graded(tmp_path_factory):
     assert (course / "submitted" / "bao" / SET / NOTEBOOK).exists()
 
     log = teacher("autograde", course, exchange)
-    teacher("feedback", course, exchange)
+    run(sys.executable, str(SCRIPT), "feedback", SET, "--release-feedback", "--course-dir", str(course),
+        cwd=ROOT, exchange=exchange)
+    student("fetch_feedback", SET, "--student=ana", home=ana, exchange=exchange)
+    assert list((ana / SET / "feedback").rglob("*.html")), "Ana did not get her feedback through the exchange"
     run(sys.executable, str(SCRIPT), "export", "--course-dir", str(course), cwd=ROOT, exchange=exchange)
     return course, log
 
@@ -123,6 +126,7 @@ def test_feedback_reveals_no_hidden_test(graded):
     assert hidden_lines
     pages = sorted((course / "feedback").glob(f"*/{SET}/*.html"))
     assert [page.parts[-3] for page in pages] == ["ana", "bao"]
+    pages += sorted((course.parent / "ana" / SET / "feedback").rglob("*.html"))  # as Ana fetched it
     for page in pages:
         html = page.read_text(encoding="utf-8")
         text = re.sub(r"<[^>]+>", "", html).replace("&quot;", '"').replace("&#34;", '"').replace("&amp;", "&")
