@@ -80,7 +80,7 @@ def rewrite_links(markdown: str, page: str, pages: set[str]) -> str:
     return LINK.sub(replace, markdown)
 
 
-def home_page(parts: dict[str, list[str]], root: Path = ROOT) -> tuple[str, str | None]:
+def home_page(root: Path = ROOT) -> tuple[str, str | None]:
     """The site's index.md, and the warning when the Binder badge cannot be shown."""
     hub_link = hub_link_module()
     settings = hub_link.course_settings(root)
@@ -122,7 +122,7 @@ def stage(root: Path = ROOT, out: Path = BUILD / "site-src") -> tuple[Path, str 
             target.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
             target.write_text(rewrite_links((root / page).read_text(encoding="utf-8"), page, pages), encoding="utf-8")
-    index, warning = home_page(parts, root)
+    index, warning = home_page(root)
     (out / "index.md").write_text(index, encoding="utf-8")
     toc = ["format: jb-book", "root: index", "parts:"]
     for caption, group in parts.items():

@@ -12,7 +12,6 @@ Only 127.0.0.1 is used.
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -8,7 +8,6 @@ answer, a solution or a Further-questions answer.
 
 import html
 import importlib.util
-import json
 import re
 import sys
 
