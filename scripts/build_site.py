@@ -31,6 +31,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,8 @@ FIRST_GUIDES = ["docs/student-guide.md", "docs/teacher-guide.md", "docs/exercise
 LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)\)")
 
 
-def hub_link_module():
+def hub_link_module() -> ModuleType:
+    """scripts/hub_link.py, loaded as a module (scripts/ is not a package)."""
     spec = importlib.util.spec_from_file_location("hub_link_for_site", ROOT / "scripts" / "hub_link.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
