@@ -124,7 +124,7 @@ def further_questions(nb: nbformat.NotebookNode) -> list[str]:
 def exercise_section(path: Path) -> str:
     """Every question of one master with its solution, model answer and marking notes."""
     nb = nbformat.read(path, as_version=4)
-    parts = [f'<section class="page"><h2>Exercises · {html.escape(title_of(nb, path.stem))}</h2>',
+    parts = [f'<section class="page"><h2>{html.escape(title_of(nb, path.stem))}</h2>',
              f"<p><em>Master: {html.escape(path.relative_to(ROOT).as_posix())}</em></p>"]
     for cell in nb.cells:
         grade = cell.metadata.get("nbgrader", {})
@@ -185,7 +185,7 @@ def answer_key(root: Path = ROOT, out: Path = BUILD / "teacher") -> tuple[Path, 
     asked = {question for path in lessons(root) for question in further_questions(nbformat.read(path, as_version=4))}
     extra = [a for a in answers if not a.question or a.question not in asked]
     if extra:
-        sections.append('<section class="page"><h2>Other model answers</h2>' + "".join(
+        sections.append('<section class="page"><h2>More model answers (teacher/further-questions.md)</h2>' + "".join(
             f"<h3>{html.escape(a.heading)}</h3>" + (f'<div class="question">{render(a.question)}</div>' if a.question else "")
             + f'<div class="answer">{render(a.answer)}</div>' for a in extra) + "</section>")
     sections += [exercise_section(path) for path in masters(root)]
