@@ -10,7 +10,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab test lint setup clean student-copies browser-test benchmark hub-link
+.PHONY: lab test lint setup clean student-copies browser-test benchmark hub-link \
+	release collect zip-collect autograde feedback grades answer-key handouts site hub-proxy
 .PHONY: teach
 
 # The course's Python, written once: runtime.txt (Binder reads it too).
@@ -67,9 +68,40 @@ browser-test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
-# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb]
+# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb] [BRANCH=…] [REPOSITORY=…]
 hub-link:
-	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK)
+	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK) $(if $(BRANCH),--branch $(BRANCH),) \
+	  $(if $(REPOSITORY),--repository $(REPOSITORY),)
+
+# configurable-http-proxy (npm) for tests/test_hub.py's real JupyterHub, into ./node_modules (git-ignored).
+CHP_VERSION := 5.3.0
+hub-proxy: node_modules/.bin/configurable-http-proxy
+node_modules/.bin/configurable-http-proxy:
+	npm install --no-save --no-audit --no-fund --prefix . configurable-http-proxy@$(CHP_VERSION)
+
+# Grading with nbgrader, step by step (docs/exercises.md): make release SET=01-close-reading, then
+# collect (or zip-collect), autograde, the Formgrader (make teach), feedback, grades.
+# EXCHANGE=/path sets nbgrader's exchange folder (default: exercises/nbgrader_config.py's).
+GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(EXCHANGE),)
+release collect zip-collect autograde: $(STAMP)
+	$(GRADING) $@ $(SET)
+feedback: $(STAMP)
+	$(GRADING) $@ $(SET) $(if $(RETURN),--release-feedback,)
+grades: $(STAMP)
+	$(GRADING) export
+
+# Teacher-only answer key (build/teacher/answer-key.html, + PDF with Chromium); never committed or published.
+answer-key: $(STAMP)
+	$(BIN)/python scripts/teacher_pack.py answer-key --pdf
+
+# Printable handouts: article sheet (Vietnamese beside English) and prediction sheets, in build/handouts/.
+handouts: $(STAMP)
+	$(BIN)/python scripts/teacher_pack.py handouts --pdf
+
+# The course site (Jupyter Book 1, offline, stored outputs, warnings as errors, internal links checked):
+# build/site/_build/html/index.html. Never holds the masters, teacher/ or the answer key.
+site: $(STAMP)
+	$(BIN)/python scripts/build_site.py
 
 clean:
 	rm -rf $(VENV)

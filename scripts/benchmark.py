@@ -9,6 +9,9 @@ Reports:
 - lessons: each lesson's execution time in a fresh kernel (as nbval runs it) next to an
   empty notebook's on the same kernel, the floor (target: every lesson within floor + 2 s);
 - browser: the browser test's time (JupyterLab in headless Chromium, every lesson and exercise);
+- memory: each lesson's peak kernel memory (the kernel's peak resident set, run start to end),
+  next to an empty notebook's: what a hub administrator sizes each student's server by;
+- site: `make site`'s build time (Jupyter Book 1, no execution);
 - tests: the test command's time (`make test`; target: under 10 minutes on 2 cores);
 - setup: a fresh set-up (`make setup`) in a clean clone of HEAD, and the size of that
   environment next to a bare jupyterlab+pandas+ipywidgets environment (same pins as requirements.txt).
@@ -30,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_TARGET_OVER_FLOOR = 2.0  # seconds
 TEST_TARGET = 600.0  # seconds
-SECTIONS = ("lessons", "browser", "tests", "setup")
+SECTIONS = ("lessons", "memory", "site", "browser", "tests", "setup")
 
 
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
@@ -93,7 +96,7 @@ def lessons() -> list[tuple[str, str]]:
     folder = ROOT / "notebooks"
     floor = statistics.median(execute_seconds(nbformat.v4.new_notebook(), folder) for _ in range(3))
     rows = [("empty notebook, fresh kernel: the floor (s, median of 3)", f"{floor:.1f}")]
-    for path in sorted(folder.glob("[0-9][0-9]-*.ipynb")):
+    for path in sorted(folder.glob("[0-9][0-9]*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         seconds = execute_seconds(notebook, folder)
         over = seconds - floor
@@ -101,6 +104,37 @@ def lessons() -> list[tuple[str, str]]:
         rows.append((f"  {path.stem} (s)", f"{seconds:.1f}  floor + {over:.1f}: {verdict} target of floor + "
                                             f"{LESSON_TARGET_OVER_FLOOR:g}; slowest: {slowest_cells(notebook)}"))
     return rows
+
+
+PEAK_MEMORY = "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+
+
+def peak_kernel_mb(notebook, folder: Path) -> float:
+    """The kernel's peak resident memory (MB) after running ``notebook`` (never saved) from the top."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.from_dict(notebook)
+    notebook.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY))
+    NotebookClient(notebook, timeout=300, startup_timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(folder)}}).execute(stderr=subprocess.DEVNULL)
+    return int(notebook.cells[-1].outputs[0]["text"].split()[-1]) / 1024  # Linux reports KiB
+
+
+def memory() -> list[tuple[str, str]]:
+    import nbformat
+
+    folder = ROOT / "notebooks"
+    rows = [("peak kernel memory, empty notebook (MB)", f"{peak_kernel_mb(nbformat.v4.new_notebook(), folder):.0f}")]
+    for path in sorted(folder.glob("[0-9]*.ipynb")):
+        rows.append((f"  peak kernel memory, {path.stem} (MB)",
+                     f"{peak_kernel_mb(nbformat.read(path, as_version=4), folder):.0f}"))
+    return rows
+
+
+def site() -> list[tuple[str, str]]:
+    seconds = timed([sys.executable, "scripts/build_site.py"], ROOT)
+    return [("course site, `make site` (Jupyter Book 1, no execution) (s)", f"{seconds:.1f}")]
 
 
 def browser() -> list[tuple[str, str]]:
@@ -169,6 +203,10 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
     if "lessons" in args.only:
         show(lessons())
+    if "memory" in args.only:
+        show(memory())
+    if "site" in args.only:
+        show(site())
     if "browser" in args.only:
         show(browser())
     if args.quick:

@@ -11,6 +11,10 @@ and the packages in requirements.txt.
     python3 scripts/hub_link.py https://hub.example.edu --branch autumn-term exercises/release/
     python3 scripts/hub_link.py https://hub.example.edu --all          # every lesson and exercise
     python3 scripts/hub_link.py --binder-badge                         # the README's Binder badge
+    python3 scripts/hub_link.py --binder-badge notebooks/03-casualty-figures.ipynb
+
+Options and paths may come in any order. While the repository in ``[tool.course]`` is still the
+unpublished placeholder, no link would work: the script says so and exits with status 3.
 
 The repository's address and default branch are read from ``[tool.course]`` in
 pyproject.toml (the one place they are written). Paths are checked against this checkout:
@@ -28,6 +32,23 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = "PLACEHOLDER"
+
+
+class UnpublishedError(RuntimeError):
+    """The repository address is still the placeholder: every link made from it would be dead."""
+
+
+def is_placeholder(repository: str | None) -> bool:
+    """Whether ``repository`` is the unpublished placeholder written in pyproject.toml."""
+    return PLACEHOLDER in (repository or "")
+
+
+def require_published(repository: str) -> None:
+    """Raise UnpublishedError when ``repository`` is the placeholder."""
+    if is_placeholder(repository):
+        raise UnpublishedError(f"the course's repository is still the unpublished placeholder ({repository}): "
+                               "set `repository` in [tool.course] of pyproject.toml to its public address "
+                               "(or pass --repository URL); no link made from the placeholder would work")
 
 
 class LinkError(ValueError):
@@ -71,7 +92,7 @@ def course_path(path: str, root: Path = ROOT) -> str:
     clean, base = path.strip().replace("\\", "/"), root.resolve()
     target = (base / clean).resolve()
     if not clean or not target.exists() or (target != base and base not in target.parents):
-        lessons = ", ".join(p.name for p in sorted(root.glob("notebooks/[0-9][0-9]-*.ipynb")))
+        lessons = ", ".join(p.name for p in sorted(root.glob("notebooks/[0-9][0-9]*.ipynb")))
         raise LinkError(f"{path!r} is not in the course (lessons: {lessons or 'none found'}; "
                         "exercises are under exercises/release/)")
     relative = target.relative_to(base).as_posix()
@@ -107,9 +128,9 @@ def binder_url(repository: str, branch: str, path: str) -> str:
     return f"https://mybinder.org/v2/{spec}?urlpath=lab/tree/{quote(path)}"
 
 
-def binder_badge(settings: dict) -> str:
-    """The README's Binder badge, in Markdown."""
-    url = binder_url(settings["repository"], settings["branch"], settings["first_lesson"])
+def binder_badge(settings: dict, path: str | None = None) -> str:
+    """The Binder badge, in Markdown, opening ``path`` (default: the first lesson)."""
+    url = binder_url(settings["repository"], settings["branch"], path or settings["first_lesson"])
     return f"[![Open the course on Binder](https://mybinder.org/badge_logo.svg)]({url})"
 
 
@@ -124,7 +145,7 @@ def committed(path: str, root: Path = ROOT) -> bool:
 
 
 def all_paths(root: Path = ROOT) -> list[str]:
-    lessons = sorted(root.glob("notebooks/[0-9][0-9]-*.ipynb"))
+    lessons = sorted(root.glob("notebooks/[0-9][0-9]*.ipynb"))
     exercises = sorted(p for p in root.glob("exercises/release/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     return [p.relative_to(root).as_posix() for p in lessons + exercises]
 
@@ -141,14 +162,19 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser.add_argument("--repository", default=settings.get("repository"),
                         help="repository URL (default: [tool.course] in pyproject.toml)")
     parser.add_argument("--all", action="store_true", help="one link per lesson and exercise, with its path")
-    parser.add_argument("--binder-badge", action="store_true", help="print the README's Binder badge and stop")
-    args = parser.parse_args(argv)
+    parser.add_argument("--binder-badge", nargs="?", const="", default=None, metavar="PATH",
+                        help="print a Binder badge opening PATH (default: the first lesson, the README's badge) "
+                             "and stop")
+    # Intermixed: `hub_link.py HUB --branch NAME PATH` works as well as `hub_link.py --branch NAME HUB PATH`.
+    args = parser.parse_intermixed_args(argv)
     try:
         if not args.repository:
             raise LinkError("no repository address: set `repository` in [tool.course] of pyproject.toml, "
                             "or pass --repository URL")
-        if args.binder_badge:
-            print(binder_badge({**settings, "repository": args.repository, "branch": args.branch}))
+        require_published(args.repository)
+        if args.binder_badge is not None:
+            path = course_path(args.binder_badge, root) if args.binder_badge else None
+            print(binder_badge({**settings, "repository": args.repository, "branch": args.branch}, path))
             return 0
         if not args.hub:
             raise LinkError("give your hub's address, e.g. python3 scripts/hub_link.py https://hub.example.edu")
@@ -157,11 +183,11 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     except LinkError as error:
         print(f"hub_link.py: {error}", file=sys.stderr)
         return 2
+    except UnpublishedError as error:
+        print(f"hub_link.py: {error}", file=sys.stderr)
+        return 3
     warnings = [f"{path} is not committed: students get it only once it is pushed"
                 for path, _ in links if not committed(path, root)]
-    if PLACEHOLDER in (args.repository or ""):
-        warnings.append(f"the repository address is still a placeholder ({args.repository}); "
-                        "set [tool.course] repository in pyproject.toml")
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path, link in links:

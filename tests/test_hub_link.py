@@ -91,18 +91,58 @@ def run_cli(*args):
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=60)
 
 
-def test_cli_defaults_to_the_first_lesson_and_the_configured_repository():
+def test_cli_defaults_to_the_first_lesson_and_the_configured_branch():
     settings = hub_link.course_settings()
-    result = run_cli("https://hub.example.edu")
+    result = run_cli("https://hub.example.edu", "--repository", REPO)
     assert result.returncode == 0, result.stderr
     _, fields = query(result.stdout.strip())
-    assert fields["repo"] == hub_link.normalise_repository(settings["repository"])
+    assert fields["repo"] == REPO
     assert fields["branch"] == settings["branch"]
     assert fields["urlpath"].endswith("/" + settings["first_lesson"])
 
 
+def test_cli_options_in_any_order():
+    """The README's and the docstring's own example: an option between the hub and the path."""
+    orders = [
+        ("https://hub.example", "--branch", "spring-term", "exercises/release/", "--repository", REPO),
+        ("--repository", REPO, "--branch", "spring-term", "https://hub.example", "exercises/release/"),
+        ("https://hub.example", "exercises/release/", "--repository", REPO, "--branch", "spring-term"),
+    ]
+    links = set()
+    for args in orders:
+        result = run_cli(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        links.add(result.stdout.strip())
+    assert len(links) == 1
+    _, fields = query(links.pop())
+    assert fields["branch"] == "spring-term"
+    assert fields["urlpath"] == "lab/tree/war-report-course/exercises/release"
+
+
+def test_binder_badge_takes_a_path():
+    default = run_cli("--binder-badge", "--repository", REPO)
+    lesson = run_cli("--repository", REPO, "--binder-badge", "notebooks/03-casualty-figures.ipynb")
+    assert default.returncode == lesson.returncode == 0, default.stderr + lesson.stderr
+    assert "urlpath=lab/tree/notebooks/00-start-here.ipynb)" in default.stdout
+    assert "urlpath=lab/tree/notebooks/03-casualty-figures.ipynb)" in lesson.stdout
+    missing = run_cli("--repository", REPO, "--binder-badge", "notebooks/99-none.ipynb")
+    assert missing.returncode == 2 and "is not in the course" in missing.stderr
+
+
+@pytest.mark.parametrize("args", [("--binder-badge",), ("https://hub.example.edu",),
+                                  ("https://hub.example.edu", "--all")])
+def test_placeholder_repository_is_refused(args):
+    """An unpublished fork must not hand out dead links: one line, non-zero exit, no link printed."""
+    placeholder = "https://github.com/PLACEHOLDER-OWNER/reading-a-war-report"
+    result = run_cli(*args, "--repository", placeholder)
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert "placeholder" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_cli_missing_path_is_one_clear_line():
-    result = run_cli("https://hub.example.edu", "notebooks/99-no-such-lesson.ipynb")
+    result = run_cli("https://hub.example.edu", "notebooks/99-no-such-lesson.ipynb", "--repository", REPO)
     assert result.returncode == 2
     assert result.stdout == ""
     errors = [line for line in result.stderr.splitlines() if not line.startswith("warning:")]

@@ -1,0 +1,119 @@
+"""The course site: built offline by `make site`, opened in Chromium, and free of answers.
+
+The site is built once (Jupyter Book 1, warnings as errors, internal links checked by the
+build itself). Headless Chromium then opens every lesson page from disk and finds the lesson's
+title and the alt text of each chart stored in the lesson; no page of the site holds a model
+answer, a solution or a Further-questions answer.
+"""
+
+import html
+import importlib.util
+import re
+import sys
+
+import nbformat
+import pytest
+
+from .conftest import ROOT
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, browser_missing, IN_CI
+
+
+def load(name):
+    spec = importlib.util.spec_from_file_location(f"{name}_for_site_test", ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+site, pack = load("build_site"), load("teacher_pack")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return site.build(out=tmp_path_factory.mktemp("site") / "site")
+
+
+def answer_snippets() -> list[str]:
+    """Text only the answer key holds: masters' model answers and solutions, the Further-questions answers."""
+    snippets = []
+    for master in pack.masters():
+        for cell in nbformat.read(master, as_version=4).cells:
+            if cell.metadata.get("nbgrader", {}).get("solution"):
+                lines = [line.strip() for line in cell.source.splitlines()
+                         if len(line.strip()) > 25 and "SOLUTION" not in line and "answer_q" not in line]
+                snippets += lines[:2]
+    for answer in pack.model_answers():
+        text = re.sub(r"[*_`]", "", answer.answer).split("Model answer")[-1].strip(" .:*\n")
+        snippets.append(text.split(".")[0][:60])
+    return [snippet for snippet in snippets if snippet]
+
+
+def chart_alts(lesson) -> list[str]:
+    nb = nbformat.read(lesson, as_version=4)
+    return [html.unescape(alt) for cell in nb.cells for output in cell.get("outputs", [])
+            for alt in re.findall(r'<img[^>]*\balt="([^"]+)"', "".join(output.get("data", {}).get("text/html", "")))]
+
+
+def test_every_page_is_free_of_answers(built):
+    snippets = answer_snippets()
+    assert len(snippets) > 30
+    for page in built.rglob("*"):
+        if page.suffix in (".html", ".ipynb", ".md", ".txt", ".js") and page.is_file():
+            text = html.unescape(page.read_text(encoding="utf-8", errors="replace"))
+            leaked = [snippet for snippet in snippets if snippet in text]
+            assert not leaked, f"{page.relative_to(built)} holds answer-key content: {leaked[:3]}"
+    assert not list(built.rglob("*answer-key*")) and not (built / "exercises" / "source").exists()
+
+
+def test_placeholder_repository_shows_a_warning_instead_of_the_badge(built):
+    index = (built / "index.html").read_text(encoding="utf-8")
+    if "PLACEHOLDER" in site.hub_link_module().course_settings()["repository"]:
+        assert "No Binder badge yet" in index and "mybinder.org/v2" not in index
+    else:
+        assert "mybinder.org/v2" in index
+
+
+def test_pages_in_chromium_show_titles_and_chart_descriptions(built):
+    if browser_missing():
+        if IN_CI:
+            pytest.fail(browser_missing())
+        pytest.skip(browser_missing())
+    from playwright.sync_api import sync_playwright
+
+    lessons = pack.lessons()
+    assert lessons
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for lesson in lessons:
+            url = (built / "notebooks" / f"{lesson.stem}.html").as_uri()
+            page.goto(url)
+            title = pack.title_of(nbformat.read(lesson, as_version=4), "")
+            assert title in page.locator("h1").first.inner_text(), (lesson.name, title)
+            alts = [page.locator("img").nth(i).get_attribute("alt") for i in range(page.locator("img").count())]
+            for alt in chart_alts(lesson):
+                assert alt in alts, f"{lesson.name}: chart description missing on the site: {alt[:80]}"
+            assert page.locator("a[href$='.ipynb']").count() >= 1, f"{lesson.name}: no download link"
+        page.goto((built / "index.html").as_uri())
+        assert page.locator("nav").first.is_visible()
+        browser.close()
+
+
+def test_link_check_finds_missing_pages_and_anchors(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "index.html").write_text('<a href="docs/a.html#here">ok</a> <a href="docs/gone.html">x</a>')
+    (tmp_path / "docs" / "a.html").write_text('<h2 id="here">A</h2><a href="a.html#nowhere">y</a>'
+                                              '<a href="https://example.org/">external</a>')
+    assert site.broken_links(tmp_path) == ["docs/a.html -> a.html#nowhere (no such anchor)",
+                                           "index.html -> docs/gone.html"]
+
+
+def test_links_to_unpublished_files_become_plain_paths():
+    pages = {"docs/exercises.md", "exercises/release/01-x/01-x-exercises.ipynb"}
+    text = ("[student copy](../exercises/release/01-x/01-x-exercises.ipynb) · "
+            "[master](../exercises/source/01-x/01-x-exercises.ipynb) · [web](https://example.org) · [here](#top)")
+    assert site.rewrite_links(text, "docs/exercises.md", pages) == (
+        "[student copy](../exercises/release/01-x/01-x-exercises.ipynb) · "
+        "master (`exercises/source/01-x/01-x-exercises.ipynb` in the course folder) · "
+        "[web](https://example.org) · [here](#top)")
