@@ -1,0 +1,201 @@
+"""Keep the Vietnamese edition in step with the English notebooks, which stay the masters.
+
+One gettext catalogue per English notebook, ``translations/<lang>/<notebook path>.po``, holds
+one entry per Markdown cell: ``msgctxt`` is the cell id, ``msgid`` the English source, ``msgstr``
+the translation. Code cells are never translated: both editions run the same code.
+
+    python scripts/translations.py update   # English changed: refresh every catalogue
+    python scripts/translations.py build    # write the Vietnamese notebooks under vi/
+    python scripts/translations.py check    # list untranslated and fuzzy entries; exit 1 if any
+
+``update`` reuses any translation whose English text is translated anywhere in the language's
+catalogues (a translation memory), so a cell moved to another notebook, or a notebook split in
+two, keeps its translation. An English cell that changed keeps its old translation marked
+"fuzzy" (with the old English as ``#| msgid``) until a translator reviews it.
+
+A translator updating a changed English cell: (1) ``make translations``; (2) in the notebook's
+``.po`` file, edit the entry marked ``#, fuzzy`` (or with an empty ``msgstr``) and delete the
+``fuzzy`` flag; (3) ``make translations`` again and commit the ``.po`` and the rebuilt notebook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import posixpath
+import re
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import nbformat
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LANG = "vi"
+MASTER_GLOBS = ("notebooks/*.ipynb", "exercises/source/*/*.ipynb")
+HEADER = {
+    "Project-Id-Version": "critical-reading course",
+    "Language": LANG,
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+}
+# Markdown links and images ](target), and HTML href="target" / src="target".
+LINK = re.compile(r"(\]\(|\b(?:href|src)=\")([^)\"\s]+)")
+
+
+def masters(root: Path = ROOT) -> list[Path]:
+    """The English notebooks, as paths relative to ``root``."""
+    return sorted(p.relative_to(root) for pattern in MASTER_GLOBS for p in root.glob(pattern))
+
+
+def catalogue_path(master: Path, lang: str = LANG) -> Path:
+    """``notebooks/00-start-here.ipynb`` -> ``translations/vi/notebooks/00-start-here.po``."""
+    return Path("translations") / lang / master.with_suffix(".po")
+
+
+def edition_path(master: Path, lang: str = LANG) -> Path:
+    """``notebooks/00-start-here.ipynb`` -> ``vi/notebooks/00-start-here.ipynb``."""
+    return Path(lang) / master
+
+
+def _markdown_cells(notebook: nbformat.NotebookNode) -> Iterable[nbformat.NotebookNode]:
+    return (cell for cell in notebook.cells if cell.cell_type == "markdown")
+
+
+def _new_catalogue() -> polib.POFile:
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = dict(HEADER)
+    return catalogue
+
+
+def _load(path: Path) -> polib.POFile:
+    return polib.pofile(str(path), wrapwidth=0) if path.exists() else _new_catalogue()
+
+
+def memory(root: Path = ROOT, lang: str = LANG) -> dict[str, str]:
+    """English -> translation, from every reviewed entry of every catalogue of ``lang``."""
+    found: dict[str, str] = {}
+    for path in sorted((root / "translations" / lang).rglob("*.po")):
+        for entry in _load(path).translated_entries():
+            found.setdefault(entry.msgid, entry.msgstr)
+    return found
+
+
+def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
+    """Refresh every catalogue from its English notebook; drop catalogues of deleted notebooks."""
+    remembered = memory(root, lang)
+    written: dict[Path, polib.POFile] = {}
+    for master in masters(root):
+        path = root / catalogue_path(master, lang)
+        old = {entry.msgctxt: entry for entry in _load(path) if not entry.obsolete}
+        catalogue = _new_catalogue()
+        notebook = nbformat.read(root / master, as_version=4)
+        for cell in _markdown_cells(notebook):
+            entry = polib.POEntry(msgctxt=cell.id, msgid=cell.source, occurrences=[(master.as_posix(), "")])
+            before = old.get(cell.id)
+            if before is not None and before.translated() and before.msgid == cell.source:
+                entry.msgstr = before.msgstr
+            elif cell.source in remembered:
+                entry.msgstr = remembered[cell.source]
+            elif before is not None and before.msgstr:  # the English changed: keep, flag for review
+                entry.msgstr = before.msgstr
+                entry.flags = ["fuzzy"]
+                entry.previous_msgid = before.previous_msgid if before.fuzzy and before.previous_msgid else before.msgid
+            catalogue.append(entry)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalogue.save(str(path))
+        written[path] = catalogue
+    for stale in (root / "translations" / lang).rglob("*.po"):
+        if stale not in written:
+            stale.unlink()
+    return written
+
+
+def rewrite_links(text: str, master: Path, lang: str = LANG) -> str:
+    """Make relative links in ``master``'s prose resolve from its copy under ``lang/``.
+
+    A link to another English notebook points to its translated copy (the same relative path,
+    since the edition mirrors the tree); any other relative link climbs out of ``lang/``.
+    """
+    translated = {m.as_posix() for m in masters(ROOT)}
+    here = master.parent.as_posix()
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if re.match(r"[a-z][a-z0-9+.-]*:|#|/", target, re.I):
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(here, path))
+        if resolved in translated:
+            return match.group(0)
+        new = posixpath.relpath(resolved, posixpath.join(lang, here)) + (f"#{fragment}" if fragment else "")
+        return match.group(1) + new
+
+    return LINK.sub(fix, text)
+
+
+def build_notebook(master: Path, root: Path = ROOT, lang: str = LANG) -> nbformat.NotebookNode:
+    """The translated notebook: same cells and ids, Markdown from the catalogue (English if missing)."""
+    notebook = nbformat.read(root / master, as_version=4)
+    entries = {entry.msgctxt: entry for entry in _load(root / catalogue_path(master, lang))}
+    for cell in _markdown_cells(notebook):
+        entry = entries.get(cell.id)
+        if entry is not None and entry.translated() and entry.msgid == cell.source:
+            cell.source = rewrite_links(entry.msgstr, master, lang)
+        else:
+            cell.source = rewrite_links(cell.source, master, lang)
+    notebook.metadata["critical_reading"] = {"edition": lang, "master": master.as_posix()}
+    return notebook
+
+
+def build(root: Path = ROOT, lang: str = LANG, out: Path | None = None) -> list[Path]:
+    """Write every translated notebook under ``out`` (default: ``root/lang``)."""
+    out = root if out is None else out
+    written = []
+    for master in masters(root):
+        target = out / edition_path(master, lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(build_notebook(master, root, lang), target)
+        written.append(target)
+    return written
+
+
+def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
+    """One line per cell that is not translated, not reviewed, or whose catalogue is out of date."""
+    lines = []
+    for master in masters(root) if only is None else only:
+        path = catalogue_path(master, lang)
+        entries = {entry.msgctxt: entry for entry in _load(root / path)}
+        for cell in _markdown_cells(nbformat.read(root / master, as_version=4)):
+            entry = entries.get(cell.id)
+            if entry is None or entry.msgid != cell.source:
+                lines.append(f"{path}: cell {cell.id} changed in English; run `make translations`")
+            elif entry.fuzzy:
+                lines.append(f"{path}: cell {cell.id} is fuzzy (the English changed; review it)")
+            elif not entry.msgstr:
+                lines.append(f"{path}: cell {cell.id} is not translated")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["update", "build", "check"])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="check only these English notebooks")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        for path, catalogue in update().items():
+            print(f"{path.relative_to(ROOT)}: {catalogue.percent_translated()}% translated, "
+                  f"{len(catalogue.fuzzy_entries())} fuzzy, {len(catalogue.untranslated_entries())} untranslated")
+    elif args.command == "build":
+        for path in build():
+            print(f"wrote {path.relative_to(ROOT)}")
+    else:
+        lines = problems(only=args.notebooks or None)
+        print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")
+        return 1 if lines else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
