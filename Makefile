@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab test setup clean student-copies browser-test benchmark hub-link
+.PHONY: lab test setup clean student-copies browser-test benchmark hub-link lab-vi translations
 
 setup: $(STAMP)
 
@@ -23,6 +23,22 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate notebooks/00-start-here.ipynb
+
+# The Vietnamese edition (vi/), with JupyterLab's own menus in Vietnamese: the language pack is
+# selected by the `locale` setting in translations/lab-vi/overrides.json (a default, so a
+# learner can still switch language in Settings -> Language).
+LAB_VI_FLAGS := --LabApp.app_settings_dir=translations/lab-vi
+
+lab-vi: $(STAMP)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_VI_FLAGS) vi/notebooks/00-start-here.ipynb
+
+# English masters changed? Refresh translations/vi/*.po (changed cells become fuzzy), then
+# rebuild the Vietnamese notebooks under vi/. `check` lists what still needs a translator.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py build
+	-$(BIN)/python scripts/translations.py check
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile

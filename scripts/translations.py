@@ -112,13 +112,13 @@ def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
     return written
 
 
-def rewrite_links(text: str, master: Path, lang: str = LANG) -> str:
+def rewrite_links(text: str, master: Path, lang: str = LANG, root: Path = ROOT) -> str:
     """Make relative links in ``master``'s prose resolve from its copy under ``lang/``.
 
     A link to another English notebook points to its translated copy (the same relative path,
     since the edition mirrors the tree); any other relative link climbs out of ``lang/``.
     """
-    translated = {m.as_posix() for m in masters(ROOT)}
+    translated = {m.as_posix() for m in masters(root)}
     here = master.parent.as_posix()
 
     def fix(match: re.Match[str]) -> str:
@@ -142,9 +142,9 @@ def build_notebook(master: Path, root: Path = ROOT, lang: str = LANG) -> nbforma
     for cell in _markdown_cells(notebook):
         entry = entries.get(cell.id)
         if entry is not None and entry.translated() and entry.msgid == cell.source:
-            cell.source = rewrite_links(entry.msgstr, master, lang)
+            cell.source = rewrite_links(entry.msgstr, master, lang, root)
         else:
-            cell.source = rewrite_links(cell.source, master, lang)
+            cell.source = rewrite_links(cell.source, master, lang, root)
     notebook.metadata["critical_reading"] = {"edition": lang, "master": master.as_posix()}
     return notebook
 
@@ -184,14 +184,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path, help="check only these English notebooks")
     args = parser.parse_args(argv)
     if args.command == "update":
-        for path, catalogue in update().items():
+        for path, catalogue in update(ROOT).items():
             print(f"{path.relative_to(ROOT)}: {catalogue.percent_translated()}% translated, "
                   f"{len(catalogue.fuzzy_entries())} fuzzy, {len(catalogue.untranslated_entries())} untranslated")
     elif args.command == "build":
-        for path in build():
+        for path in build(ROOT):
             print(f"wrote {path.relative_to(ROOT)}")
     else:
-        lines = problems(only=args.notebooks or None)
+        lines = problems(ROOT, only=args.notebooks or None)
         print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")
         return 1 if lines else 0
     return 0
