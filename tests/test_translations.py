@@ -1,7 +1,7 @@
 """The Vietnamese edition stays in step with the English masters (scripts/translations.py).
 
-Both editions have the same cells with the same ids and the same code; every lesson's Markdown
-is translated and reviewed; the committed notebooks under vi/ are exactly what `build` makes
+Both editions have the same cells with the same ids and the same code; every Markdown cell of
+the lessons and exercise masters is translated and reviewed; the committed notebooks under vi/ are exactly what `build` makes
 from the catalogues; the glossary's chosen words are used and its rejected ones are not; and
 code run from the Vietnamese edition speaks Vietnamese.
 """
@@ -75,11 +75,11 @@ def test_the_committed_edition_is_what_build_makes(master, tmp_path):
         f"{committed.relative_to(ROOT)} differs from its catalogue: run `make translations`")
 
 
-def test_every_lesson_is_translated_and_reviewed():
-    assert translations.problems(only=LESSONS) == []
+def test_every_lesson_and_exercise_set_is_translated_and_reviewed():
+    assert translations.problems() == []
 
 
-@pytest.mark.parametrize("master", LESSONS, ids=lambda m: m.name)
+@pytest.mark.parametrize("master", MASTERS, ids=lambda m: m.name)
 def test_vietnamese_quoted_in_the_vietnamese_edition_is_verbatim(master):
     """Quotation marks around Vietnamese mean the article's words, in this edition too."""
     lesson_facts.test_vietnamese_quoted_in_prose_is_verbatim(ROOT / translations.edition_path(master))
