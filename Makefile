@@ -33,11 +33,13 @@ lab-vi: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --LabApp.news_url=None \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_VI_FLAGS) vi/notebooks/00-start-here.ipynb
 
-# English masters changed? Refresh translations/vi/*.po (changed cells become fuzzy), then
-# rebuild the Vietnamese notebooks under vi/. `check` lists what still needs a translator.
+# English masters changed? Refresh translations/vi/*.po (changed cells become fuzzy), rebuild
+# the Vietnamese notebooks under vi/ and their exercise student copies (vi/exercises/release/).
+# `check` lists what still needs a translator.
 translations: $(STAMP)
 	$(BIN)/python scripts/translations.py update
 	$(BIN)/python scripts/translations.py build
+	$(BIN)/python scripts/translations.py student-copies
 	-$(BIN)/python scripts/translations.py check
 
 test: $(STAMP)

@@ -7,6 +7,7 @@ the translation. Code cells are never translated: both editions run the same cod
     python scripts/translations.py update   # English changed: refresh every catalogue
     python scripts/translations.py build    # write the Vietnamese notebooks under vi/
     python scripts/translations.py check    # list untranslated and fuzzy entries; exit 1 if any
+    python scripts/translations.py student-copies [--check]   # vi/exercises/release/, by nbgrader
 
 ``update`` reuses any translation whose English text is translated anywhere in the language's
 catalogues (a translation memory), so a cell moved to another notebook, or a notebook split in
@@ -21,9 +22,11 @@ A translator updating a changed English cell: (1) ``make translations``; (2) in 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import posixpath
 import re
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -40,6 +43,10 @@ HEADER = {
     "Content-Type": "text/plain; charset=UTF-8",
     "Content-Transfer-Encoding": "8bit",
 }
+# nbgrader's placeholder in a written answer's cell; the header of every exercise set tells the
+# student to look for "YOUR ANSWER HERE", so those words stay. Code stubs stay English (code is
+# the same in both editions).
+TEXT_STUB = {"vi": "YOUR ANSWER HERE (nhấp đúp vào ô để viết; viết xong thì nhấn Shift-Enter)"}
 # Markdown links and images ](target), and HTML href="target" / src="target".
 LINK = re.compile(r"(\]\(|\b(?:href|src)=\")([^)\"\s]+)")
 
@@ -161,6 +168,32 @@ def build(root: Path = ROOT, lang: str = LANG, out: Path | None = None) -> list[
     return written
 
 
+def student_copies(root: Path = ROOT, lang: str = LANG, check: bool = False) -> int:
+    """Generate ``lang/exercises/release/`` from the translated masters, exactly as the English
+    student copies are generated (scripts/generate_student_copies.py, same nbgrader settings but
+    the answer placeholder in ``lang``). Never overwrites a copy that holds a student's work.
+    With ``check``, only lists differences. Returns the number of problems."""
+    spec = importlib.util.spec_from_file_location("student_copies", root / "scripts" / "generate_student_copies.py")
+    copies = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copies)
+    release = root / lang / "exercises" / "release"
+    with tempfile.TemporaryDirectory(prefix="nbgrader-config-") as tmp:
+        config = Path(tmp) / "nbgrader_config.py"
+        english = (root / "exercises" / "nbgrader_config.py").read_text(encoding="utf-8")
+        config.write_text(f"{english}\nc.ClearSolutions.text_stub = {TEXT_STUB[lang]!r}\n", encoding="utf-8")
+        generated = copies.generate(source=root / lang / "exercises" / "source", config=config)
+
+    def log(line: str) -> None:
+        print(line.replace("exercises/release/", f"{lang}/exercises/release/"))
+
+    if check:
+        lines = copies.differences(generated, release)
+        for line in lines:
+            log(line)
+        return len(lines)
+    return copies.update(generated, release, log=log)
+
+
 def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
     """One line per cell that is not translated, not reviewed, or whose catalogue is out of date."""
     lines = []
@@ -180,8 +213,9 @@ def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["update", "build", "check"])
+    parser.add_argument("command", choices=["update", "build", "check", "student-copies"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="check only these English notebooks")
+    parser.add_argument("--check", action="store_true", help="student-copies: only compare, write nothing")
     args = parser.parse_args(argv)
     if args.command == "update":
         for path, catalogue in update(ROOT).items():
@@ -190,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "build":
         for path in build(ROOT):
             print(f"wrote {path.relative_to(ROOT)}")
+    elif args.command == "student-copies":
+        return 1 if student_copies(ROOT, check=args.check) else 0
     else:
         lines = problems(ROOT, only=args.notebooks or None)
         print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")

@@ -75,6 +75,14 @@ def test_the_committed_edition_is_what_build_makes(master, tmp_path):
         f"{committed.relative_to(ROOT)} differs from its catalogue: run `make translations`")
 
 
+def test_vietnamese_student_copies_are_what_nbgrader_makes_from_the_translated_masters(capsys):
+    assert translations.student_copies(check=True) == 0, capsys.readouterr().out
+    for english in sorted((ROOT / "exercises" / "release").rglob("*.ipynb")):
+        copy = _read(ROOT / translations.LANG / english.relative_to(ROOT))
+        assert [(c.id, c.cell_type, c.source) for c in copy.cells if c.cell_type == "code"] == [
+            (c.id, c.cell_type, c.source) for c in _read(english).cells if c.cell_type == "code"]
+
+
 def test_every_lesson_and_exercise_set_is_translated_and_reviewed():
     assert translations.problems() == []
 
