@@ -143,9 +143,20 @@ def rewrite_links(text: str, master: Path, lang: str = LANG, root: Path = ROOT) 
 
 
 def build_notebook(master: Path, root: Path = ROOT, lang: str = LANG) -> nbformat.NotebookNode:
-    """The translated notebook: same cells and ids, Markdown from the catalogue (English if missing)."""
+    """The translated notebook: same cells and ids, Markdown from the catalogue (English if missing).
+
+    Code cells are the master's. Their outputs are the edition's own where it has run the same
+    code (``scripts/run_notebooks.py vi/notebooks/...`` refreshes them in Vietnamese), else the
+    master's, so rebuilding never throws away checked outputs.
+    """
     notebook = nbformat.read(root / master, as_version=4)
     entries = {entry.msgctxt: entry for entry in _load(root / catalogue_path(master, lang))}
+    existing = root / edition_path(master, lang)
+    ran = {cell.id: cell for cell in nbformat.read(existing, as_version=4).cells} if existing.exists() else {}
+    for cell in notebook.cells:
+        before = ran.get(cell.id)
+        if cell.cell_type == "code" and before is not None and before.get("source") == cell.source:
+            cell.outputs, cell.execution_count = before.outputs, before.execution_count
     for cell in _markdown_cells(notebook):
         entry = entries.get(cell.id)
         if entry is not None and entry.translated() and entry.msgid == cell.source:

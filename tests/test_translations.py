@@ -164,6 +164,24 @@ def test_update_marks_changed_cells_fuzzy_reuses_moved_ones_and_drops_deleted_on
     assert built.metadata["critical_reading"] == {"edition": "vi", "master": "notebooks/b.ipynb"}
 
 
+def test_build_keeps_the_editions_own_outputs_while_its_code_is_unchanged(tmp_path):
+    root = _course(tmp_path, a=[("a1", "Hello.")])
+    translations.update(root)
+    translations.build(root)
+    path = root / "vi" / "notebooks" / "a.ipynb"
+    ran = _read(path)
+    ran.cells[1].outputs = [nbformat.v4.new_output("stream", text="Xin chào\n")]
+    nbformat.write(ran, path)
+    translations.build(root)
+    assert _read(path).cells[1].outputs[0].text == "Xin chào\n"
+
+    english = _read(root / "notebooks" / "a.ipynb")
+    english.cells[1].source = "print(2)"
+    nbformat.write(english, root / "notebooks" / "a.ipynb")
+    translations.build(root)
+    assert _read(path).cells[1].source == "print(2)" and _read(path).cells[1].outputs == []
+
+
 def test_check_exits_non_zero_and_lists_untranslated_cells(tmp_path, capsys, monkeypatch):
     root = _course(tmp_path, a=[("a1", "Hello.")])
     monkeypatch.setattr(translations, "ROOT", root)
