@@ -90,17 +90,31 @@ def memory(root: Path = ROOT, lang: str = LANG) -> dict[str, str]:
 
 
 def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
-    """Refresh every catalogue from its English notebook; drop catalogues of deleted notebooks."""
+    """Refresh every catalogue from its English notebook; drop catalogues of deleted notebooks.
+
+    For each Markdown cell, in order: its own reviewed translation; any reviewed translation of
+    the same English (the memory); else the last translation of the same cell id, marked fuzzy,
+    from its own catalogue or, for a cell moved to another notebook, from the one catalogue that
+    held that id (ids such as ``q1`` that several notebooks use are not carried across).
+    """
     remembered = memory(root, lang)
+    before_update = {
+        path: {entry.msgctxt: entry for entry in _load(path) if not entry.obsolete}
+        for path in sorted((root / "translations" / lang).rglob("*.po"))
+    }
+    holders: dict[str, list[polib.POEntry]] = {}
+    for entries in before_update.values():
+        for cell_id, entry in entries.items():
+            holders.setdefault(cell_id, []).append(entry)
     written: dict[Path, polib.POFile] = {}
     for master in masters(root):
         path = root / catalogue_path(master, lang)
-        old = {entry.msgctxt: entry for entry in _load(path) if not entry.obsolete}
+        old = before_update.get(path, {})
         catalogue = _new_catalogue()
-        notebook = nbformat.read(root / master, as_version=4)
-        for cell in _markdown_cells(notebook):
+        for cell in _markdown_cells(nbformat.read(root / master, as_version=4)):
             entry = polib.POEntry(msgctxt=cell.id, msgid=cell.source, occurrences=[(master.as_posix(), "")])
-            before = old.get(cell.id)
+            moved = holders.get(cell.id, [])
+            before = old.get(cell.id) or (moved[0] if len(moved) == 1 else None)
             if before is not None and before.translated() and before.msgid == cell.source:
                 entry.msgstr = before.msgstr
             elif cell.source in remembered:
@@ -113,9 +127,8 @@ def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
         path.parent.mkdir(parents=True, exist_ok=True)
         catalogue.save(str(path))
         written[path] = catalogue
-    for stale in (root / "translations" / lang).rglob("*.po"):
-        if stale not in written:
-            stale.unlink()
+    for stale in set(before_update) - set(written):
+        stale.unlink()
     return written
 
 

@@ -144,23 +144,33 @@ def _entries(root, name):
     return {entry.msgctxt: entry for entry in translations.polib.pofile(str(path))}
 
 
-def test_update_marks_changed_cells_fuzzy_reuses_moved_ones_and_drops_deleted_ones(tmp_path):
+def test_update_keeps_moved_cells_and_marks_edited_ones_fuzzy(tmp_path):
     root = _course(tmp_path, a=[("a1", "Hello."), ("a2", "Moving cell."), ("a3", "Gone soon.")])
     translations.update(root)
     _translate(root, "a", a1="Xin chào.", a2="Ô sẽ chuyển đi.", a3="Sắp bị xoá.")
     assert translations.problems(root) == []
 
-    # The re-cut: a1 edited, a2 moved to a new notebook b under a new id, a3 deleted.
-    _course(root, a=[("a1", "Hello, class.")], b=[("b1", "Moving cell.")])
+    # The re-cut: a1 edited, a2 moved to a new notebook b under a new id, a3 moved to b and
+    # trimmed (its id kept), a4 new.
+    _course(root, a=[("a1", "Hello, class."), ("a4", "New.")], b=[("b1", "Moving cell."), ("a3", "Gone.")])
     translations.update(root)
     a, b = _entries(root, "a"), _entries(root, "b")
-    assert set(a) == {"a1"} and a["a1"].fuzzy and a["a1"].previous_msgid == "Hello."
+    assert set(a) == {"a1", "a4"} and a["a1"].fuzzy and a["a1"].previous_msgid == "Hello."
     assert a["a1"].msgstr == "Xin chào."  # kept for the translator to review
+    assert a["a4"].msgstr == "" and not a["a4"].fuzzy
     assert b["b1"].msgstr == "Ô sẽ chuyển đi." and not b["b1"].fuzzy
-    assert translations.problems(root) == ["translations/vi/notebooks/a.po: cell a1 is fuzzy (the English changed; review it)"]
+    assert b["a3"].msgstr == "Sắp bị xoá." and b["a3"].fuzzy and b["a3"].previous_msgid == "Gone soon."
+    assert translations.problems(root) == [
+        "translations/vi/notebooks/a.po: cell a1 is fuzzy (the English changed; review it)",
+        "translations/vi/notebooks/a.po: cell a4 is not translated",
+        "translations/vi/notebooks/b.po: cell a3 is fuzzy (the English changed; review it)",
+    ]
+    _translate(root, "a", a1="Xin chào cả lớp.", a4="Mới.")
+    _translate(root, "b", a3="Đã xoá.")
+    assert translations.problems(root) == []
 
     built = translations.build_notebook(translations.Path("notebooks/b.ipynb"), root)
-    assert built.cells[0].source == "Ô sẽ chuyển đi." and built.cells[1].source == "print(1)"
+    assert [cell.source for cell in built.cells] == ["Ô sẽ chuyển đi.", "Đã xoá.", "print(1)"]
     assert built.metadata["critical_reading"] == {"edition": "vi", "master": "notebooks/b.ipynb"}
 
 
