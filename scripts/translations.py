@@ -14,9 +14,10 @@ catalogues (a translation memory), so a cell moved to another notebook, or a not
 two, keeps its translation. An English cell that changed keeps its old translation marked
 "fuzzy" (with the old English as ``#| msgid``) until a translator reviews it.
 
-A translator updating a changed English cell: (1) ``make translations``; (2) in the notebook's
-``.po`` file, edit the entry marked ``#, fuzzy`` (or with an empty ``msgstr``) and delete the
-``fuzzy`` flag; (3) ``make translations`` again and commit the ``.po`` and the rebuilt notebook.
+A translator updating a changed English cell (translations/README.md says more):
+(1) ``make translations``; (2) in the ``.po`` file it lists, correct the entry marked
+``#, fuzzy`` (or with an empty ``msgstr``) and delete the ``fuzzy`` flag; (3) ``make translations``
+again, then commit the ``.po`` file and the rebuilt notebooks under ``vi/``.
 """
 
 from __future__ import annotations
