@@ -11,7 +11,8 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
 .PHONY: lab test lint setup clean student-copies browser-test benchmark hub-link \
-	release collect zip-collect autograde feedback grades answer-key handouts site hub-proxy
+	release collect zip-collect autograde feedback grades answer-key handouts site hub-proxy \
+	lab-vi translations
 .PHONY: teach
 
 # The course's Python, written once: runtime.txt (Binder reads it too).
@@ -41,9 +42,12 @@ LAB_FLAGS  := $(ALLOW_ROOT) --ServerApp.root_dir="$(CURDIR)" --LabApp.news_url=N
 
 # Students: the course folder as root (notebooks/ and exercises/ both reachable), lesson 00 open,
 # and none of nbgrader's extensions: .jupyter/student/ turns them off for this server only.
+# `make lab LANG=vi` (or a Vietnamese system locale) opens the Vietnamese edition (vi/) with
+# JupyterLab's own menus in Vietnamese.
+EDITION := $(if $(filter vi vi_%,$(LANG)),vi/,)
 lab: $(STAMP)
-	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter/student" $(BIN)/jupyter lab $(LAB_FLAGS) \
-	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(LAB_ARGS)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/.jupyter/student" $(BIN)/jupyter lab $(LAB_FLAGS) $(if $(EDITION),$(LAB_VI_FLAGS)) \
+	  --LabApp.default_url=/lab/tree/$(EDITION)notebooks/00-start-here.ipynb $(LAB_ARGS)
 
 # Teachers: nbgrader's extensions on, started in exercises/ so that the formgrader (menu Nbgrader >
 # Formgrader) finds exercises/nbgrader_config.py; the whole course folder stays browsable.
@@ -54,6 +58,23 @@ teach: $(STAMP)
 # Lint (ruff, configured in pyproject.toml) before the tests.
 lint: $(STAMP)
 	$(BIN)/ruff check critical_reading tests scripts conftest.py
+
+# The Vietnamese edition (vi/), with JupyterLab's own menus in Vietnamese: the language pack is
+# selected by the `locale` setting in translations/lab-vi/overrides.json (a default, so a
+# learner can still switch language in Settings -> Language).
+LAB_VI_FLAGS := --LabApp.app_settings_dir=translations/lab-vi
+
+lab-vi:
+	$(MAKE) lab LANG=vi
+
+# English masters changed? Refresh translations/vi/*.po (changed cells become fuzzy), rebuild
+# the Vietnamese notebooks under vi/ and their exercise student copies (vi/exercises/release/).
+# `check` lists what still needs a translator.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py update
+	$(BIN)/python scripts/translations.py build
+	$(BIN)/python scripts/translations.py student-copies
+	-$(BIN)/python scripts/translations.py check
 
 test: lint
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile

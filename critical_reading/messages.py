@@ -8,9 +8,10 @@ fields::
     >>> say("demo.greeting", name="Lan")
     'Hello, Lan.'
 
-The language is, in order: :func:`set_language`, the ``COURSE_LANG`` environment variable, then
-English. A key missing from the chosen language falls back to English; a key missing everywhere
-is a bug and raises ``KeyError``.
+The language is, in order: :func:`set_language`, the ``COURSE_LANG`` environment variable, the
+edition of the notebook running the code (see :func:`edition`), then English. A key missing from
+the chosen language falls back to English; a key missing everywhere is a bug and raises
+``KeyError``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,22 @@ def set_language(lang: str | None) -> None:
 
 def language() -> str:
     """The language messages are given in now."""
-    return _chosen or os.environ.get("COURSE_LANG") or DEFAULT_LANGUAGE
+    return _chosen or os.environ.get("COURSE_LANG") or edition() or DEFAULT_LANGUAGE
+
+
+def edition(folder: Path | None = None) -> str | None:
+    """The language edition ``folder`` (default: the working folder) belongs to, if any.
+
+    An edition is a folder named after a catalogue's language beside the course's
+    ``notebooks/`` (``vi/notebooks/...`` in the Vietnamese edition). A kernel starts in its
+    notebook's folder, so code run by a Vietnamese notebook speaks Vietnamese unasked.
+    """
+    here = (folder or Path.cwd()).resolve()
+    known = languages()
+    for parent in (here, *here.parents):
+        if parent.name in known and (parent.parent / "notebooks").is_dir():
+            return parent.name
+    return None
 
 
 def languages() -> list[str]:

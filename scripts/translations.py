@@ -1,0 +1,262 @@
+"""Keep the Vietnamese edition in step with the English notebooks, which stay the masters.
+
+One gettext catalogue per English notebook, ``translations/<lang>/<notebook path>.po``, holds
+one entry per Markdown cell: ``msgctxt`` is the cell id, ``msgid`` the English source, ``msgstr``
+the translation. Code cells are never translated: both editions run the same code.
+
+    python scripts/translations.py update   # English changed: refresh every catalogue
+    python scripts/translations.py build    # write the Vietnamese notebooks under vi/
+    python scripts/translations.py check    # list untranslated and fuzzy entries; exit 1 if any
+    python scripts/translations.py student-copies [--check]   # vi/exercises/release/, by nbgrader
+
+``update`` reuses any translation whose English text is translated anywhere in the language's
+catalogues (a translation memory), so a cell moved to another notebook, or a notebook split in
+two, keeps its translation. An English cell that changed keeps its old translation marked
+"fuzzy" (with the old English as ``#| msgid``) until a translator reviews it.
+
+A translator updating a changed English cell (translations/README.md says more):
+(1) ``make translations``; (2) in the ``.po`` file it lists, correct the entry marked
+``#, fuzzy`` (or with an empty ``msgstr``) and delete the ``fuzzy`` flag; (3) ``make translations``
+again, then commit the ``.po`` file and the rebuilt notebooks under ``vi/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import posixpath
+import re
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import nbformat
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LANG = "vi"
+MASTER_GLOBS = ("notebooks/*.ipynb", "exercises/source/*/*.ipynb")
+HEADER = {
+    "Project-Id-Version": "critical-reading course",
+    "Language": LANG,
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+}
+# nbgrader's placeholder in a written answer's cell; the header of every exercise set tells the
+# student to look for "YOUR ANSWER HERE", so those words stay. Code stubs stay English (code is
+# the same in both editions).
+TEXT_STUB = {"vi": "YOUR ANSWER HERE (nhấp đúp vào ô để viết; viết xong thì nhấn Shift-Enter)"}
+# Markdown links and images ](target), and HTML href="target" / src="target".
+LINK = re.compile(r"(\]\(|\b(?:href|src)=\")([^)\"\s]+)")
+
+
+def masters(root: Path = ROOT) -> list[Path]:
+    """The English notebooks, as paths relative to ``root``."""
+    return sorted(p.relative_to(root) for pattern in MASTER_GLOBS for p in root.glob(pattern))
+
+
+def catalogue_path(master: Path, lang: str = LANG) -> Path:
+    """``notebooks/00-start-here.ipynb`` -> ``translations/vi/notebooks/00-start-here.po``."""
+    return Path("translations") / lang / master.with_suffix(".po")
+
+
+def edition_path(master: Path, lang: str = LANG) -> Path:
+    """``notebooks/00-start-here.ipynb`` -> ``vi/notebooks/00-start-here.ipynb``."""
+    return Path(lang) / master
+
+
+def _markdown_cells(notebook: nbformat.NotebookNode) -> Iterable[nbformat.NotebookNode]:
+    return (cell for cell in notebook.cells if cell.cell_type == "markdown")
+
+
+def _new_catalogue() -> polib.POFile:
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = dict(HEADER)
+    return catalogue
+
+
+def _load(path: Path) -> polib.POFile:
+    return polib.pofile(str(path), wrapwidth=0) if path.exists() else _new_catalogue()
+
+
+def memory(root: Path = ROOT, lang: str = LANG) -> dict[str, str]:
+    """English -> translation, from every reviewed entry of every catalogue of ``lang``."""
+    found: dict[str, str] = {}
+    for path in sorted((root / "translations" / lang).rglob("*.po")):
+        for entry in _load(path).translated_entries():
+            found.setdefault(entry.msgid, entry.msgstr)
+    return found
+
+
+def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
+    """Refresh every catalogue from its English notebook; drop catalogues of deleted notebooks.
+
+    For each Markdown cell, in order: its own reviewed translation; any reviewed translation of
+    the same English (the memory); else the last translation of the same cell id, marked fuzzy,
+    from its own catalogue or, for a cell moved to another notebook, from the one catalogue that
+    held that id (ids such as ``q1`` that several notebooks use are not carried across).
+    """
+    remembered = memory(root, lang)
+    before_update = {
+        path: {entry.msgctxt: entry for entry in _load(path) if not entry.obsolete}
+        for path in sorted((root / "translations" / lang).rglob("*.po"))
+    }
+    holders: dict[str, list[polib.POEntry]] = {}
+    for entries in before_update.values():
+        for cell_id, entry in entries.items():
+            holders.setdefault(cell_id, []).append(entry)
+    written: dict[Path, polib.POFile] = {}
+    for master in masters(root):
+        path = root / catalogue_path(master, lang)
+        old = before_update.get(path, {})
+        catalogue = _new_catalogue()
+        for cell in _markdown_cells(nbformat.read(root / master, as_version=4)):
+            entry = polib.POEntry(msgctxt=cell.id, msgid=cell.source, occurrences=[(master.as_posix(), "")])
+            moved = holders.get(cell.id, [])
+            before = old.get(cell.id) or (moved[0] if len(moved) == 1 else None)
+            if before is not None and before.translated() and before.msgid == cell.source:
+                entry.msgstr = before.msgstr
+            elif cell.source in remembered:
+                entry.msgstr = remembered[cell.source]
+            elif before is not None and before.msgstr:  # the English changed: keep, flag for review
+                entry.msgstr = before.msgstr
+                entry.flags = ["fuzzy"]
+                entry.previous_msgid = before.previous_msgid if before.fuzzy and before.previous_msgid else before.msgid
+            catalogue.append(entry)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalogue.save(str(path))
+        written[path] = catalogue
+    for stale in set(before_update) - set(written):
+        stale.unlink()
+    return written
+
+
+def rewrite_links(text: str, master: Path, lang: str = LANG, root: Path = ROOT) -> str:
+    """Make relative links in ``master``'s prose resolve from its copy under ``lang/``.
+
+    A link to another English notebook points to its translated copy (the same relative path,
+    since the edition mirrors the tree); any other relative link climbs out of ``lang/``.
+    """
+    translated = {m.as_posix() for m in masters(root)}
+    here = master.parent.as_posix()
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group(2)
+        if re.match(r"[a-z][a-z0-9+.-]*:|#|/", target, re.I):
+            return match.group(0)
+        path, _, fragment = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(here, path))
+        if resolved in translated:
+            return match.group(0)
+        new = posixpath.relpath(resolved, posixpath.join(lang, here)) + (f"#{fragment}" if fragment else "")
+        return match.group(1) + new
+
+    return LINK.sub(fix, text)
+
+
+def build_notebook(master: Path, root: Path = ROOT, lang: str = LANG) -> nbformat.NotebookNode:
+    """The translated notebook: same cells and ids, Markdown from the catalogue (English if missing).
+
+    Code cells are the master's. Their outputs are the edition's own where it has run the same
+    code (``scripts/run_notebooks.py vi/notebooks/...`` refreshes them in Vietnamese), else the
+    master's, so rebuilding never throws away checked outputs.
+    """
+    notebook = nbformat.read(root / master, as_version=4)
+    entries = {entry.msgctxt: entry for entry in _load(root / catalogue_path(master, lang))}
+    existing = root / edition_path(master, lang)
+    ran = {cell.id: cell for cell in nbformat.read(existing, as_version=4).cells} if existing.exists() else {}
+    for cell in notebook.cells:
+        before = ran.get(cell.id)
+        if cell.cell_type == "code" and before is not None and before.get("source") == cell.source:
+            cell.outputs, cell.execution_count = before.outputs, before.execution_count
+    for cell in _markdown_cells(notebook):
+        entry = entries.get(cell.id)
+        if entry is not None and entry.translated() and entry.msgid == cell.source:
+            cell.source = rewrite_links(entry.msgstr, master, lang, root)
+        else:
+            cell.source = rewrite_links(cell.source, master, lang, root)
+    notebook.metadata["critical_reading"] = {"edition": lang, "master": master.as_posix()}
+    return notebook
+
+
+def build(root: Path = ROOT, lang: str = LANG, out: Path | None = None) -> list[Path]:
+    """Write every translated notebook under ``out`` (default: ``root/lang``)."""
+    out = root if out is None else out
+    written = []
+    for master in masters(root):
+        target = out / edition_path(master, lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(build_notebook(master, root, lang), target)
+        written.append(target)
+    return written
+
+
+def student_copies(root: Path = ROOT, lang: str = LANG, check: bool = False) -> int:
+    """Generate ``lang/exercises/release/`` from the translated masters, exactly as the English
+    student copies are generated (scripts/generate_student_copies.py, same nbgrader settings but
+    the answer placeholder in ``lang``). Never overwrites a copy that holds a student's work.
+    With ``check``, only lists differences. Returns the number of problems."""
+    spec = importlib.util.spec_from_file_location("student_copies", root / "scripts" / "generate_student_copies.py")
+    copies = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copies)
+    release = root / lang / "exercises" / "release"
+    with tempfile.TemporaryDirectory(prefix="nbgrader-config-") as tmp:
+        config = Path(tmp) / "nbgrader_config.py"
+        english = (root / "exercises" / "nbgrader_config.py").read_text(encoding="utf-8")
+        config.write_text(f"{english}\nc.ClearSolutions.text_stub = {TEXT_STUB[lang]!r}\n", encoding="utf-8")
+        generated = copies.generate(source=root / lang / "exercises" / "source", config=config)
+
+    def log(line: str) -> None:
+        print(line.replace("exercises/release/", f"{lang}/exercises/release/"))
+
+    if check:
+        lines = copies.differences(generated, release)
+        for line in lines:
+            log(line)
+        return len(lines)
+    return copies.update(generated, release, log=log)
+
+
+def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
+    """One line per cell that is not translated, not reviewed, or whose catalogue is out of date."""
+    lines = []
+    for master in masters(root) if only is None else only:
+        path = catalogue_path(master, lang)
+        entries = {entry.msgctxt: entry for entry in _load(root / path)}
+        for cell in _markdown_cells(nbformat.read(root / master, as_version=4)):
+            entry = entries.get(cell.id)
+            if entry is None or entry.msgid != cell.source:
+                lines.append(f"{path}: cell {cell.id} changed in English; run `make translations`")
+            elif entry.fuzzy:
+                lines.append(f"{path}: cell {cell.id} is fuzzy (the English changed; review it)")
+            elif not entry.msgstr:
+                lines.append(f"{path}: cell {cell.id} is not translated")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=["update", "build", "check", "student-copies"])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="check only these English notebooks")
+    parser.add_argument("--check", action="store_true", help="student-copies: only compare, write nothing")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        for path, catalogue in update(ROOT).items():
+            print(f"{path.relative_to(ROOT)}: {catalogue.percent_translated()}% translated, "
+                  f"{len(catalogue.fuzzy_entries())} fuzzy, {len(catalogue.untranslated_entries())} untranslated")
+    elif args.command == "build":
+        for path in build(ROOT):
+            print(f"wrote {path.relative_to(ROOT)}")
+    elif args.command == "student-copies":
+        return 1 if student_copies(ROOT, check=args.check) else 0
+    else:
+        lines = problems(ROOT, only=args.notebooks or None)
+        print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")
+        return 1 if lines else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
