@@ -120,9 +120,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("unit", allowed=UNITS),
         Column("as_of", "date_or_undated", meaning="date of the statement, or undated"),
         Column("source_id", meaning="same as the claim's source_id"),
-        Column("text_vi", meaning="the figure as written in the quote, e.g. khoảng 14.000"),
         Column("hedge_vi", required=False,
                meaning="the speaker's hedge on the figure as written in the quote, e.g. Tôi nghĩ; empty if none"),
+        Column("text_vi", meaning="the figure as written in the quote, e.g. khoảng 14.000"),
     ),
     "estimates": _cols(
         Column("estimate_id", "id"),

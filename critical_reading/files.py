@@ -181,11 +181,16 @@ def _numbers_fit(numbers: Collection[str], header: list[str], fields: list[str])
     return True
 
 
-def _field_count_problem(file: str, header: list[str], numbers: Collection[str], line: int, fields: list[str]) -> str:
-    """Why a row has the wrong number of fields: a trailing comma, a number such as 14,000, or a comma."""
+def _field_count_problem(file: str, header: list[str], numbers: Collection[str], line: int, fields: list[str],
+                         optional: Collection[str] = ()) -> str:
+    """Why a row has the wrong number of fields: a trailing comma, a number such as 14,000, or a comma.
+
+    An empty last field means a trailing comma only when the last column may not be empty;
+    otherwise the extra comma may be anywhere on the line, and the message says so.
+    """
     extra = len(fields) - len(header)
     hint, fix = "", say("files.fix.commas")
-    if extra == 1 and fields[-1].strip() == "":
+    if extra == 1 and fields[-1].strip() == "" and header[-1] not in optional:
         hint, fix = say("files.hint.trailing_comma"), say("files.fix.trailing_comma", line=line)
     for i in range(len(fields) - extra if extra > 0 and not hint else 0):
         parts = [part.strip() for part in fields[i:i + extra + 1]]
@@ -199,11 +204,12 @@ def _field_count_problem(file: str, header: list[str], numbers: Collection[str],
 
 
 def read_csv(path: str | Path, columns: Sequence[str], *, numbers: Collection[str] = (),
-             may_be_empty: bool = False) -> tuple[pd.DataFrame, list[int]]:
+             optional: Collection[str] = (), may_be_empty: bool = False) -> tuple[pd.DataFrame, list[int]]:
     """A CSV file of a data folder as text cells (NFC), with the line each row is on.
 
     ``columns`` are the columns the file must have, in any order; ``numbers`` those holding numbers
-    (to tell an unquoted ``14,000`` from a stray comma). Any other shape of file (see the module's
+    (to tell an unquoted ``14,000`` from a stray comma), ``optional`` those that may be empty (to tell
+    a trailing comma from a stray one). Any other shape of file (see the module's
     docstring) raises one :class:`DataContractError` line; so does a file with no rows, unless
     ``may_be_empty``.
     """
@@ -238,7 +244,7 @@ def read_csv(path: str | Path, columns: Sequence[str], *, numbers: Collection[st
         if any("\n" in cell or "\r" in cell for cell in fields):
             raise DataContractError(say("files.unclosed_quote", file=file, line=line))
         if len(fields) != len(header):
-            raise DataContractError(_field_count_problem(file, header, numbers, line, fields))
+            raise DataContractError(_field_count_problem(file, header, numbers, line, fields, optional))
     if not body and not may_be_empty:
         raise DataContractError(say("files.header_only", file=file, fix=restore))
     raw = pd.DataFrame([fields for _, fields in body], columns=header, dtype=object)
@@ -272,7 +278,7 @@ def sides_of(folder: str | Path | None = None) -> tuple[str, ...]:
     path = _folder(folder) / SIDES_FILE
     if not path.exists():
         return SIDES
-    raw, lines = read_csv(path, ["side", "name_en"])
+    raw, lines = read_csv(path, ["side", "name_en"], may_be_empty=True)
     parties = [p.strip() for p in raw["side"]]
     for line, party in zip(lines, parties):
         if not party.isidentifier() or party != party.lower() or party in NOT_PARTIES:
@@ -350,6 +356,7 @@ def read_table(name: str, folder: str | Path | None = None) -> pd.DataFrame:
     path = _folder(folder) / f"{name}.csv"
     spec = _columns(name, sides_of(folder))
     raw, lines = read_csv(path, [c.name for c in spec], numbers={c.name for c in spec if c.kind in ("int", "float")},
+                          optional={c.name for c in spec if not c.required},
                           may_be_empty=name in MAY_BE_EMPTY and path.parent.name != COURSE_DATA)
     df = _coerce(name, raw, lines)
     try:

@@ -208,6 +208,6 @@ def test_corroborating_evidence_overlaps_the_figure(edited_data):
 
 def test_undated_figure_needs_an_undated_claim(edited_data):
     from critical_reading import DataContractError, load_tables
-    folder = edited_data("figures.csv", "settlements,undated,unnamed_report,37", "settlements,2025-11-14,unnamed_report,37")
+    folder = edited_data("figures.csv", "settlements,undated,unnamed_report,,37", "settlements,2025-11-14,unnamed_report,,37")
     with pytest.raises(DataContractError, match=r"figures.csv.*f08.*dated_by 'undated'"):
         load_tables(folder)
