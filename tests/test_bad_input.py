@@ -130,7 +130,8 @@ FILE_CASES = {
         "Fix: write the number without its comma (14000)", []),
     "a comma in unquoted text": (
         "figures.csv", lambda t: t.replace(",khoảng 14.000", ",khoảng, 14.000", 1).encode(),
-        f"data/figures.csv, line 2 has {N + 1} fields, the header has {N}. Fix: check the commas on that line", ["double quotes"]),
+        f"data/figures.csv, line 2 has {N + 1} fields, the header has {N}. Fix: check the commas on that line",
+        ["double quotes"]),
     "a row with a field missing": (
         "figures.csv", lambda t: t.replace("c08,killed,6000,more_than,", "c08,killed,6000,", 1).encode(),
         f"data/figures.csv, line 3 has {N - 1} fields, the header has {N}. Fix: check the commas", []),

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from .conftest import ROOT
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, browser_missing, IN_CI
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, IN_CI, browser_missing
 
 
 def load(name):

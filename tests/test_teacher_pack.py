@@ -2,8 +2,8 @@
 
 import csv
 import html
-import re
 import importlib.util
+import re
 import subprocess
 import sys
 
