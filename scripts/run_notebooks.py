@@ -50,7 +50,7 @@ def run(path: Path, timeout: int = 300) -> None:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    paths = [Path(p) for p in argv] or sorted((ROOT / "notebooks").glob("[0-9][0-9]*.ipynb"))
     skipped = 0
     for path in paths:
         print(f"running {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", flush=True)

@@ -1,7 +1,8 @@
 """A real browser: JupyterLab in headless Chromium runs every lesson and every student exercise copy.
 
-For each notebook (``notebooks/[0-9][0-9]-*.ipynb`` and ``exercises/release/**/*.ipynb``, found
-when the tests are collected) the test opens a *copy* in JupyterLab, clicks Run > Run All
+For each notebook (``notebooks/[0-9][0-9]*.ipynb`` and ``exercises/release/**/*.ipynb``, found
+when the tests are collected; ``tests/test_browser_vi.py`` does the same for the Vietnamese edition
+under ``vi/``) the test opens a *copy* in JupyterLab, clicks Run > Run All
 Cells, waits for the kernel to go idle and then reads what the learner would see:
 
 - no cell shows an error (a check's "Not yet" or "Not answered yet" is a hint box, with a mark and
@@ -71,10 +72,14 @@ SERVER_CONFIG = {"LabApp": {"news_url": None, "check_for_updates_class": "jupyte
                  "ServerApp": {"open_browser": False, "ip": "127.0.0.1"}}
 
 
-def discover(source: Path = SOURCE) -> list[str]:
-    """Lesson notebooks, then student exercise copies, as paths relative to ``source``."""
-    lessons = sorted(source.glob("notebooks/[0-9][0-9]-*.ipynb"))
-    exercises = sorted(p for p in source.glob("exercises/release/**/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+def discover(source: Path = SOURCE, edition: str = "") -> list[str]:
+    """Lesson notebooks, then student exercise copies, as paths relative to ``source``.
+
+    ``edition`` is the folder of a language edition (``"vi/"``), or ``""`` for the English one.
+    """
+    lessons = sorted(source.glob(f"{edition}notebooks/[0-9][0-9]*.ipynb"))
+    exercises = sorted(p for p in source.glob(f"{edition}exercises/release/**/*.ipynb")
+                       if ".ipynb_checkpoints" not in p.parts)
     return [p.relative_to(source).as_posix() for p in lessons + exercises]
 
 
@@ -112,7 +117,7 @@ def free_port() -> int:
 def copy_course(target: Path) -> None:
     """Copy what the notebooks need into ``target`` (JupyterLab's root folder for the test)."""
     skip = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
-    for folder in ("notebooks", "exercises/release", "data"):
+    for folder in ("notebooks", "exercises/release", "data", "vi/notebooks", "vi/exercises/release"):
         source = SOURCE / folder if (SOURCE / folder).exists() else ROOT / folder
         if source.exists():
             shutil.copytree(source, target / folder, ignore=skip)
@@ -293,7 +298,7 @@ CELLS_JS = f"""() => {CURRENT}.content.widgets.map((cell, index) => {{
 HINT_BOXES_JS = f"""() => {{
   const boxes = Array.from({CURRENT}.content.node.querySelectorAll('.cr-feedback-not_yet, .cr-feedback-not_answered'));
   const asError = boxes.filter(b => b.closest('[data-mime-type="application/vnd.jupyter.stderr"]'));
-  const marked = boxes.filter(b => /^[➜○] Not (yet|answered yet)/.test(b.textContent.trim()));
+  const marked = boxes.filter(b => /^[➜○] \\p{{L}}/u.test(b.textContent.trim()));  // a mark, then a word (any language)
   return {{boxes: boxes.length, asError: asError.length, marked: marked.length}};
 }}"""
 
