@@ -1,8 +1,9 @@
 """Verdicts as schema.org ClaimReview records (JSON-LD), the format fact-checkers publish in.
 
-:func:`claim_reviews` turns lesson 05's verdicts (:func:`critical_reading.verdicts.verdicts`)
+:func:`claim_reviews` turns lesson 05a's verdicts (:func:`critical_reading.verdicts.verdicts`)
 into one record per key claim; :func:`problems` and :func:`check_claim_reviews`
-check the fields that make a record usable; :func:`to_jsonld` writes them out.
+check the fields that make a record usable; :func:`to_jsonld` writes them out and
+:func:`jsonld_view` shows them folded, one line per record (lesson 05b).
 
 What goes where (schema.org ``ClaimReview``, with the properties the course
 dossier names, §4):
@@ -41,11 +42,12 @@ import pandas as pd
 from .data import Tables
 from .errors import DataContractError, LearnerError
 from .messages import say
+from .render import Folded
 from .verdicts import evidence, verdicts
 from .vietnamese import resolve_time_expression
 
 #: Where a learner's review lives until it is published: the lesson, relative to the course folder.
-REVIEW_URL = "notebooks/05-putting-it-together.ipynb"
+REVIEW_URL = "notebooks/05b-reporting-what-we-know.ipynb"
 #: The reviewer when none is given: the learner, not an organisation.
 DEFAULT_REVIEWER = "A learner of the course Reading a war report critically"
 #: Fields every record must have (dotted paths into the record).
@@ -200,6 +202,13 @@ def check_claim_reviews(records: list[dict]) -> str:
 def to_jsonld(records: list[dict]) -> str:
     """The records as JSON-LD text (a JSON list, UTF-8, indented)."""
     return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def jsonld_view(records: list[dict]) -> Folded:
+    """The records folded: one line each (claim id, verdict, claimant, claim), its JSON-LD one click away."""
+    return Folded([(f"{r.get('identifier', '?')} · {_get(r, 'reviewRating.alternateName')} · "
+                    f"{_get(r, 'itemReviewed.author.name')}: “{r.get('claimReviewed', '')}”",
+                    json.dumps(r, ensure_ascii=False, indent=2)) for r in records])
 
 
 def save_jsonld(records: list[dict], path: str | Path, *, overwrite: bool = False) -> Path:

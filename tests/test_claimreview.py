@@ -177,3 +177,11 @@ def test_a_statement_dated_by_month_gets_no_day(tables, records):
         assert "datePublished" not in by_id[claim_id]["itemReviewed"], claim_id
     source_line = tables.claims.loc[tables.claims["sentence_id"] == tables.sentences["sentence_id"].iloc[-1], "claim_id"]
     assert by_id[source_line.iloc[0]]["itemReviewed"]["datePublished"] == tables.publication_date.isoformat()
+
+
+def test_jsonld_view_folds_each_record_to_one_line(records):
+    view = cr.jsonld_view(records)
+    lines = repr(view).splitlines()
+    assert len(lines) == len(records) and lines[0].startswith(f"{records[0]['identifier']} · ")
+    assert view._repr_html_().count("<details>") == len(records)
+    assert json.dumps(records[0]["claimReviewed"], ensure_ascii=False)[1:-1] in view._repr_html_()

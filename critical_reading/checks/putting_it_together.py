@@ -8,7 +8,7 @@ from ..figures import FIRST_DEPLOYMENT
 from ..messages import say
 from .answers import Hint, as_date, as_mapping, as_table, compare_rows, kind, plural
 from .answers import tables as course_tables
-from .core import Item, exercise_set, question
+from .core import Item, exercise_set, practice, question
 
 CLAIM_REVIEW_KEYS = ("claimReviewed", "itemReviewed", "reviewRating", "author", "datePublished")
 
@@ -41,19 +41,21 @@ def _partial(definition: object) -> bool:
     return isinstance(definition, str) and bool(FIRST_DEPLOYMENT.search(definition))
 
 
+def latest_before_article(quantity: str, tables=None) -> list[str]:
+    """The latest estimates of ``quantity`` published before the article (counts of part set aside)."""
+    t = tables or course_tables()
+    e = t.estimates[(t.estimates["quantity"] == quantity) & (t.estimates["date"] < pd.Timestamp(t.publication_date))
+                    & ~t.estimates["definition"].map(_partial)]
+    if len(e) == 0:
+        raise ValueError(f"no outside estimate of {quantity} before the article")
+    return list(e.loc[e["date"] == e["date"].max(), "estimate_id"])
+
+
 def expected_latest_estimates(figure_ids=("f01", "f02", "f06"), tables=None) -> dict[str, list[str]]:
     """For each figure: the latest outside estimates of the same quantity published before the article."""
     t = tables or course_tables()
-    published = pd.Timestamp(t.publication_date)
     figures = t.figures.set_index("figure_id")
-    result = {}
-    for fid in figure_ids:
-        e = t.estimates[(t.estimates["quantity"] == figures.at[fid, "quantity"]) & (t.estimates["date"] < published)
-                        & ~t.estimates["definition"].map(_partial)]
-        if len(e) == 0:
-            raise ValueError(f"no outside estimate of {figures.at[fid, 'quantity']} before the article")
-        result[fid] = list(e.loc[e["date"] == e["date"].max(), "estimate_id"])
-    return result
+    return {fid: latest_before_article(figures.at[fid, "quantity"], t) for fid in figure_ids}
 
 
 @question(say("checks_05.latest_estimates.wants"))
@@ -128,6 +130,70 @@ def claim_review(answer, claim_id: str = "c08"):
             raise Hint(say("checks_05.claim_review.m11", key=key, kind=kind(value)))
     as_date(answer["datePublished"], say("checks_05.claim_review.review_date"))
     return say("checks_05.claim_review.m12")
+
+
+# --------------------------------------------------------------------------- lesson 05a/05b practice
+
+@practice(say("checks_05.latest_estimate.wants"))
+def latest_estimate(answer, quantity: str = "wounded"):
+    """Lesson 05a: the id of the latest estimate of ``quantity`` published before the article."""
+    t = course_tables()
+    want = latest_before_article(quantity, t)
+    if not isinstance(answer, str):
+        raise Hint(say("checks_05.latest_estimate.not_text", kind=kind(answer)))
+    e = t.estimates.set_index("estimate_id")
+    if answer not in e.index:
+        raise Hint(say("checks_05.latest_estimate.unknown", value=answer))
+    if answer not in want:
+        row = e.loc[answer]
+        if row["quantity"] != quantity:
+            raise Hint(say("checks_05.latest_estimate.quantity", value=answer, got=row["quantity"], quantity=quantity))
+        if row["date"] >= pd.Timestamp(t.publication_date):
+            raise Hint(say("checks_05.latest_estimate.after", value=answer, date=row["date"]))
+        raise Hint(say("checks_05.latest_estimate.older", value=answer, date=row["date"]))
+    row = e.loc[answer]
+    return say("checks_05.latest_estimate.done", value=answer, source=row["source"], date=row["date"])
+
+
+@practice(say("checks_05.verdict_of.wants"))
+def verdict_of(answer, claim_id: str = "c21"):
+    """Lesson 05a: one cell of the verdict table, the verdict on ``claim_id``."""
+    from ..verdicts import VERDICTS, verdicts
+
+    want = verdicts(course_tables()).at[claim_id, "verdict"]
+    if isinstance(answer, (pd.Series, pd.DataFrame)):
+        raise Hint(say("checks_05.verdict_of.whole", kind=kind(answer), claim_id=claim_id))
+    if answer in VERDICTS and answer != want:
+        raise Hint(say("checks_05.verdict_of.other_row", claim_id=claim_id))
+    if answer != want:
+        raise Hint(say("checks_05.verdict_of.not_verdict", claim_id=claim_id))
+    return say("checks_05.verdict_of.done", claim_id=claim_id, verdict=want)
+
+
+@practice(say("checks_05.quote_of.wants"))
+def quote_of(answer, claim_id: str = "c21"):
+    """Lesson 05b: a claim's ``claimReviewed``, the article's words verbatim (``quote_vi``)."""
+    claim = course_tables().claims.set_index("claim_id").loc[claim_id]
+    if not isinstance(answer, str):
+        raise Hint(say("checks_05.quote_of.not_text", kind=kind(answer)))
+    if answer == claim["claim_en"]:
+        raise Hint(say("checks_05.quote_of.english"))
+    if answer != claim["quote_vi"]:
+        raise Hint(say("checks_05.quote_of.other", claim_id=claim_id))
+    return say("checks_05.quote_of.done", claim_id=claim_id)
+
+
+@practice(say("checks_05.claimant_of.wants"))
+def claimant_of(answer, claim_id: str = "c21"):
+    """Lesson 05b: who makes a claim, as ``tables.sources`` names it (``itemReviewed.author``)."""
+    t = course_tables()
+    source_id = t.claims.set_index("claim_id").at[claim_id, "source_id"]
+    want = t.sources.set_index("source_id").at[source_id, "name_en"]
+    if answer == source_id:
+        raise Hint(say("checks_05.claimant_of.id", value=source_id))
+    if not isinstance(answer, str) or answer != want:
+        raise Hint(say("checks_05.claimant_of.other", claim_id=claim_id))
+    return say("checks_05.claimant_of.done", claim_id=claim_id, name=want)
 
 
 QUESTIONS_05 = exercise_set("05", [

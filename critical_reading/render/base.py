@@ -86,3 +86,24 @@ class Bullets:
         items = "".join(f"<li>{html.escape(s)}</li>" for s in self.items)
         rest = f"<p>{html.escape(' '.join(self.rest))}</p>" if self.rest else ""
         return f'<ul style="margin:0">{items}</ul>{rest}'
+
+
+class Folded:
+    """Long items folded: one summary line each, the full text one click away (``<details>``).
+
+    ``items`` are ``(summary, body)`` pairs; plain text shows the summaries only, one a line.
+    """
+
+    def __init__(self, items: Sequence[tuple[str, str]]):
+        self.items = list(items)
+
+    def __repr__(self) -> str:
+        return "\n".join(summary for summary, _ in self.items)
+
+    def _repr_html_(self) -> str:
+        return "".join(f"<details><summary>{html.escape(summary)}</summary>"
+                       f'<pre style="white-space:pre-wrap">{html.escape(body)}</pre></details>'
+                       for summary, body in self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
