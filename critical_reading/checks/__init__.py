@@ -59,14 +59,14 @@ from .unverified_statements import (
                                covered_by,
                                disclaimer_scope,
                                disclaimers,
-                               figure_rows,
-                               flagged_figures,
-                               unflagged_of_side,
                                expected_disclaimer_scope,
                                expected_disclaimers,
                                expected_unflagged_figures,
                                expected_unflagged_party_claims,
+                               figure_rows,
+                               flagged_figures,
                                unflagged_figures,
+                               unflagged_of_side,
                                unflagged_party_claims,
 )
 from .who_claims_what import (

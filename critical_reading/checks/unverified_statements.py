@@ -127,7 +127,7 @@ def unflagged_party_claims(answer):
 _ROW_COLUMNS = ["claim_id", "sentence_id", "source_id"]
 
 
-def _same_ids(answer, want: list[str], key: str, extra_hint, missing_hint) -> str:
+def _same_ids(answer, want: list[str], key: str, extra_hint, missing_hint, **fields: str) -> str:
     """Compare a learner's list of claim ids with ``want``; return the 'done' line or raise a hint."""
     t = course_tables()
     got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
@@ -137,7 +137,7 @@ def _same_ids(answer, want: list[str], key: str, extra_hint, missing_hint) -> st
     missing = [x for x in want if x not in got]
     if missing:
         raise Hint(missing_hint(missing))
-    return say(f"checks_04.{key}.done", len=len(want))
+    return say(f"checks_04.{key}.done", len=len(want), **fields)
 
 
 def expected_figure_rows(tables=None) -> pd.DataFrame:
@@ -177,7 +177,8 @@ def covered_by(answer) -> str:
         answer, expected_covered_by(), "covered_by",
         lambda x: say("checks_04.covered_by.extra", x=x, disclaimer=PRACTICE_DISCLAIMER,
                       flagged_by=c.at[x, "flagged_by"] if pd.notna(c.at[x, "flagged_by"]) else "—"),
-        lambda ks: say("checks_04.covered_by.missing", claims=plural(len(ks), "claim"), disclaimer=PRACTICE_DISCLAIMER))
+        lambda ks: say("checks_04.covered_by.missing", claims=plural(len(ks), "claim"), disclaimer=PRACTICE_DISCLAIMER),
+        disclaimer=PRACTICE_DISCLAIMER)
 
 
 def expected_flagged_figures(tables=None) -> list[str]:
