@@ -56,13 +56,17 @@ from .core import (
 from .putting_it_together import claim_review, expected_key_figures, expected_latest_estimates, key_figures, latest_estimates
 from .sentences import show_sentences
 from .unverified_statements import (
+                               covered_by,
                                disclaimer_scope,
                                disclaimers,
                                expected_disclaimer_scope,
                                expected_disclaimers,
                                expected_unflagged_figures,
                                expected_unflagged_party_claims,
+                               figure_rows,
+                               flagged_figures,
                                unflagged_figures,
+                               unflagged_of_side,
                                unflagged_party_claims,
 )
 from .who_claims_what import (
@@ -87,6 +91,7 @@ __all__ = [
     "figure_interval", "implied_interval", "killed_estimates", "overlapping_estimates",
     # 04 unverified statements
     "disclaimers", "disclaimer_scope", "unflagged_figures", "unflagged_party_claims",
+    "figure_rows", "covered_by", "flagged_figures", "unflagged_of_side",  # lessons 04a/04b practice
     # 05 putting it together
     "key_figures", "latest_estimates", "claim_review",
     # the expected answers, computed from data/
