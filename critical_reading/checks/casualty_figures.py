@@ -238,8 +238,8 @@ def share_killed(answer, killed_id: str = "e08", wounded_id: str = "e09"):
     """Lesson 03c: the NIS's share killed on one day, killed / (killed + wounded)."""
     want = expected_share_killed(killed_id, wounded_id)
     e = course_tables().estimates.set_index("estimate_id")
-    killed = float(e.at[killed_id, "value"])
-    if isinstance(answer, (int, float)) and not isinstance(answer, bool) and close(float(answer), killed / float(e.at[wounded_id, "value"])):
+    of_wounded = float(e.at[killed_id, "value"]) / float(e.at[wounded_id, "value"])
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool) and close(float(answer), of_wounded):
         raise Hint(say("checks_03.share_killed.of_wounded"))
     same_value(answer, want, hint=say("checks_03.share_killed.hint", killed_id=killed_id, wounded_id=wounded_id))
     return say("checks_03.share_killed.done", share=f"{want:.0%}")
