@@ -37,7 +37,7 @@ from .figures import (
 )
 from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
 from .messages import say
-from .render import Paragraph
+from .render import Bullets, Paragraph, Stack
 
 
 def _listed(parts: list[str], conjunction: str = "and") -> str:
@@ -77,7 +77,8 @@ def _article_hands(tables: Tables) -> set[str]:
 
 
 def reconciled_statement(tables: Tables, share: float | None = None, sources: Sources = None,
-                         as_of: object = None, about_tolerance: float = ABOUT_TOLERANCE) -> Paragraph:
+                         as_of: object = None, about_tolerance: float = ABOUT_TOLERANCE,
+                         bullets: bool = False) -> Paragraph | Stack:
     """One careful paragraph, generated from the data: ranges, definitions, dates, conditions.
 
     It sets the article's troop and loss figures against the outside estimates that the chosen
@@ -89,7 +90,8 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     casualty estimate is paired with the estimate of deaths nearest to it in time
     (:func:`~critical_reading.estimates.nearest_in_time`). With ``share``, it adds what the latest
     casualty estimate implies at that share of casualties killed. Estimates published after the
-    article are reported as later information once ``as_of`` reaches them.
+    article are reported as later information once ``as_of`` reaches them. With ``bullets``, the
+    same sentences are shown as a lead line and one short bullet per sentence.
     """
     a = check_assumptions(tables, share, sources, as_of)
     pub, pub_day = tables.publication_date, pd.Timestamp(tables.publication_date)
@@ -147,6 +149,8 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     for _, row in later.iterrows():
         note = f": {row['note_en'][0].lower()}{row['note_en'][1:].rstrip('.')}" if pd.notna(row["note_en"]) else ""
         out.append(say("statements.later", days=(_date(row["date"]) - pub).days, estimate=est(row), note=note))
+    if bullets:
+        return Stack([Paragraph(out[0]), Bullets(out[1:])])
     return Paragraph(" ".join(out))
 
 

@@ -18,14 +18,20 @@ from __future__ import annotations
 
 from .answers import tables as _tables  # noqa: F401 - the tests and teachers' scripts use it
 from .casualty_figures import (
+                               casualty_estimates_before,
+                               estimates_after_article,
                                expected_figure_interval,
                                expected_implied_interval,
                                expected_killed_estimates,
                                expected_overlapping_estimates,
                                figure_interval,
                                implied_interval,
+                               interval_of_figure,
                                killed_estimates,
+                               open_loss_estimates,
                                overlapping_estimates,
+                               share_killed,
+                               value_of_figure,
 )
 from .close_reading import (
                                chain_of_publication,
@@ -89,6 +95,9 @@ __all__ = [
     "claims_with_sources", "claims_per_side", "strong_attribution", "attribution_kinds",
     # 03 casualty figures
     "figure_interval", "implied_interval", "killed_estimates", "overlapping_estimates",
+    # 03 practice in the lessons
+    "value_of_figure", "interval_of_figure", "casualty_estimates_before", "open_loss_estimates", "share_killed",
+    "estimates_after_article",
     # 04 unverified statements
     "disclaimers", "disclaimer_scope", "unflagged_figures", "unflagged_party_claims",
     "figure_rows", "covered_by", "flagged_figures", "unflagged_of_side",  # lessons 04a/04b practice

@@ -8,7 +8,7 @@ from ..intervals import Interval, interval_for
 from ..messages import say
 from .answers import Hint, as_ids, as_interval, as_table, close, compare_rows, figure_en, plural, thousands_slip
 from .answers import tables as course_tables
-from .core import Item, exercise_set, question
+from .core import Item, exercise_set, practice, question, same_value
 
 
 def _figure_interval(row) -> Interval:
@@ -156,3 +156,97 @@ QUESTIONS_03 = exercise_set("03", [
     Item("Question 5", None, 3),
     Item("Question 6", None, 2),
 ])
+
+
+# --------------------------------------------------------------------------- lesson practice ("Your turn")
+
+@practice(say("checks_03.value_of_figure.wants"))
+def value_of_figure(answer, figure_id: str = "f06"):
+    """Lesson 03a: one figure's number, read with ``.set_index("figure_id").at[...]``."""
+    t = course_tables()
+    want = float(t.figures.set_index("figure_id").at[figure_id, "value"])
+    same_value(answer, want, hint=say("checks_03.value_of_figure.hint", figure_id=figure_id))
+    return say("checks_03.value_of_figure.done", figure_id=figure_id, value=f"{want:,.0f}")
+
+
+@practice(say("checks_03.interval_of_figure.wants"))
+def interval_of_figure(answer, figure_id: str = "f05"):
+    """Lesson 03a: the interval one figure allows, made with ``interval_for(value, qualifier)``."""
+    t = course_tables()
+    want = expected_figure_interval(figure_id, t)
+    got = as_interval(answer)
+    if close(got.low, want.low) and close(got.high, want.high):
+        return say("checks_03.interval_of_figure.done", figure_id=figure_id, describe=want.describe())
+    if thousands_slip(got.high, want.high):
+        raise Hint(say("checks_core.thousands", got=f"{got.high:g}"))
+    raise Hint(say("checks_03.interval_of_figure.hint", figure_id=figure_id))
+
+
+def expected_ids(tables, quantities: tuple[str, ...], *, before_article: bool = False,
+                 after_article: bool = False, open_only: bool = False) -> list[str]:
+    """Estimate ids of some quantities, chosen by date and by having no upper bound (practice answers)."""
+    e = tables.estimates
+    keep = e["quantity"].isin(quantities) if quantities else pd.Series(True, index=e.index)
+    published = pd.Timestamp(tables.publication_date)
+    if before_article:
+        keep &= e["date"] < published
+    if after_article:
+        keep &= e["date"] > published
+    if open_only:
+        keep &= e["high"].isna()
+    return list(e[keep]["estimate_id"])
+
+
+def _same_ids(answer, want: list[str], hint_key: str, done_key: str) -> str:
+    t = course_tables()
+    got = as_ids(answer, say("checks_answers.words.estimate_ids"), t.estimates["estimate_id"], "estimate_id")
+    if set(got) == set(want):
+        return say(done_key, items=", ".join(want))
+    e = t.estimates.set_index("estimate_id")
+    extra = [i for i in got if i not in want]
+    if extra:
+        row = e.loc[extra[0]]
+        raise Hint(say("checks_03.ids.extra", estimate_id=extra[0], quantity=row["quantity"],
+                       date=row["date"], hint=say(hint_key)))
+    raise Hint(say("checks_03.ids.missing", n=len(set(want) - set(got)), hint=say(hint_key)))
+
+
+@practice(say("checks_03.ids.wants"))
+def casualty_estimates_before(answer):
+    """Lesson 03b: the casualty estimates published before the article (``&``, ``<``, ``pd.Timestamp``)."""
+    want = expected_ids(course_tables(), ("casualties",), before_article=True)
+    return _same_ids(answer, want, "checks_03.casualty_estimates_before.hint", "checks_03.casualty_estimates_before.done")
+
+
+@practice(say("checks_03.ids.wants"))
+def open_loss_estimates(answer):
+    """Lesson 03b: estimates of killed or casualties with no upper bound (``|``, ``.isna()``)."""
+    want = expected_ids(course_tables(), ("killed", "casualties"), open_only=True)
+    return _same_ids(answer, want, "checks_03.open_loss_estimates.hint", "checks_03.open_loss_estimates.done")
+
+
+def expected_share_killed(killed_id: str = "e08", wounded_id: str = "e09", tables=None) -> float:
+    """The share killed among killed plus wounded, from two estimates of the same day."""
+    t = tables or course_tables()
+    e = t.estimates.set_index("estimate_id")
+    killed, wounded = float(e.at[killed_id, "value"]), float(e.at[wounded_id, "value"])
+    return killed / (killed + wounded)
+
+
+@practice(say("checks_03.share_killed.wants"))
+def share_killed(answer, killed_id: str = "e08", wounded_id: str = "e09"):
+    """Lesson 03c: the NIS's share killed on one day, killed / (killed + wounded)."""
+    want = expected_share_killed(killed_id, wounded_id)
+    e = course_tables().estimates.set_index("estimate_id")
+    of_wounded = float(e.at[killed_id, "value"]) / float(e.at[wounded_id, "value"])
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool) and close(float(answer), of_wounded):
+        raise Hint(say("checks_03.share_killed.of_wounded"))
+    same_value(answer, want, hint=say("checks_03.share_killed.hint", killed_id=killed_id, wounded_id=wounded_id))
+    return say("checks_03.share_killed.done", share=f"{want:.0%}")
+
+
+@practice(say("checks_03.ids.wants"))
+def estimates_after_article(answer):
+    """Lesson 03c: the estimates published after the article (``>``, ``pd.Timestamp``)."""
+    want = expected_ids(course_tables(), (), after_article=True)
+    return _same_ids(answer, want, "checks_03.estimates_after_article.hint", "checks_03.estimates_after_article.done")
