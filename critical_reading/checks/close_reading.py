@@ -91,6 +91,8 @@ def claims_through(answer, conduit: str = "reuters"):
 
 
 RELATIVE_RULES = ("previous_year", "previous_month", "latest_month")
+#: What the task's template holds where a date goes (Question 3 gives it to copy).
+PLACEHOLDER = "YYYY-MM-DD"
 
 
 def expected_relative_periods(tables=None) -> dict[str, tuple[dt.date, dt.date]]:
@@ -112,6 +114,8 @@ def relative_periods(answer):
         value = got[sid]
         if isinstance(value, (str, dt.date)) or not isinstance(value, (tuple, list)) or len(value) != 2:
             raise Hint(say("checks_01.relative_periods.m1", sid=sid, kind=kind(value)))
+        if PLACEHOLDER in value:
+            raise Hint(say("checks_01.relative_periods.placeholder", sid=sid, placeholder=PLACEHOLDER))
         first, last = (as_date(v, say(f"checks_01.relative_periods.{w}_day", sid=sid))
                        for v, w in zip(value, ("first", "last")))
         if (first, last) == (start, end):
