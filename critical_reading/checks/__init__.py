@@ -34,6 +34,7 @@ from .casualty_figures import (
                                value_of_figure,
 )
 from .close_reading import (
+                               chain_of_claim,
                                chain_of_publication,
                                chronological_order,
                                claims_through,
@@ -41,6 +42,7 @@ from .close_reading import (
                                expected_chronological_order,
                                expected_claims_through,
                                expected_relative_periods,
+                               last_month_on,
                                relative_periods,
 )
 from .core import (
@@ -91,6 +93,7 @@ __all__ = [
     "practice", "question", "same_value", "show_sentences", "summary", "watch_cells",
     # 01 close reading
     "chain_of_publication", "claims_through", "relative_periods", "chronological_order",
+    "chain_of_claim", "last_month_on",  # lesson 01a/01b practice
     # 02 who claims what
     "claims_with_sources", "claims_per_side", "strong_attribution", "attribution_kinds",
     # 03 casualty figures

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..messages import say
+from ..vietnamese import resolve_time_expression
 from .answers import Hint, as_date, as_ids, as_mapping, kind, name_of, plural, vi
 from .answers import tables as course_tables
-from .core import Item, exercise_set, question
+from .core import Item, exercise_set, practice, question
 
 
 def expected_chain(claim_id: str = "c08", tables=None) -> list[str]:
@@ -17,9 +18,8 @@ def expected_chain(claim_id: str = "c08", tables=None) -> list[str]:
     return chain_of(tables or course_tables(), claim_id)
 
 
-@question(say("checks_01.chain_of_publication.wants"))
-def chain_of_publication(answer, claim_id: str = "c08"):
-    """The chain of publication of one claim: claimant first, the Vietnamese outlet last."""
+def _judge_chain(answer, claim_id: str) -> str:
+    """Feedback on a chain of publication given as source ids (a :class:`Hint` if it is not right)."""
     t = course_tables()
     if isinstance(answer, str) and ">" in answer:
         raise Hint(say("checks_01.chain_of_publication.m1"))
@@ -39,6 +39,25 @@ def chain_of_publication(answer, claim_id: str = "c08"):
     if want[-1] not in chain:
         raise Hint(say("checks_01.chain_of_publication.m7"))
     raise Hint(say("checks_01.chain_of_publication.m8", hands=plural(len(want) - len(chain), 'hand'), claim_id=claim_id))
+
+
+@question(say("checks_01.chain_of_publication.wants"))
+def chain_of_publication(answer, claim_id: str = "c08"):
+    """The chain of publication of one claim: claimant first, the Vietnamese outlet last."""
+    return _judge_chain(answer, claim_id)
+
+
+@practice(say("checks_01.chain_of_publication.wants"))
+def chain_of_claim(answer, claim_id: str):
+    """Lesson 01a's practice: the chain of any claim, judged like Question 1 of set 01.
+
+    >>> chain_of_claim(["russia", "reuters", "fox_news", "vn_outlet"], "c06")
+    ✓ Correct. 4 hands, from the claimant to the text you read: russia > reuters > fox_news > vn_outlet.
+    >>> chain_of_claim(["russia", "fox_news", "vn_outlet"], "c06")
+    Traceback (most recent call last):
+    critical_reading.checks.core.Hint: 1 hand missing between the claimant and the end: read relayed_by for c06.
+    """
+    return _judge_chain(answer, claim_id)
 
 
 def expected_claims_through(conduit: str = "reuters", tables=None) -> list[str]:
@@ -72,6 +91,8 @@ def claims_through(answer, conduit: str = "reuters"):
 
 
 RELATIVE_RULES = ("previous_year", "previous_month", "latest_month")
+#: What the task's template holds where a date goes (Question 3 gives it to copy).
+PLACEHOLDER = "YYYY-MM-DD"
 
 
 def expected_relative_periods(tables=None) -> dict[str, tuple[dt.date, dt.date]]:
@@ -93,6 +114,8 @@ def relative_periods(answer):
         value = got[sid]
         if isinstance(value, (str, dt.date)) or not isinstance(value, (tuple, list)) or len(value) != 2:
             raise Hint(say("checks_01.relative_periods.m1", sid=sid, kind=kind(value)))
+        if PLACEHOLDER in value:
+            raise Hint(say("checks_01.relative_periods.placeholder", sid=sid, placeholder=PLACEHOLDER))
         first, last = (as_date(v, say(f"checks_01.relative_periods.{w}_day", sid=sid))
                        for v, w in zip(value, ("first", "last")))
         if (first, last) == (start, end):
@@ -109,6 +132,45 @@ def relative_periods(answer):
                            sid=sid, value='year' if rule == 'previous_year' else 'month', first=first))
         raise Hint(say("checks_01.relative_periods.m6", sid=sid, value='year' if rule == 'previous_year' else 'month', last=last))
     return say("checks_01.relative_periods.m7")
+
+
+def expected_last_month(day: dt.date, tables=None) -> dt.date:
+    """The first day of what "last month" (the article's ``previous_month`` expression) means on ``day``."""
+    t = tables or course_tables()
+    te = t.time_expressions
+    text_vi = te.loc[te["rule"] == "previous_month", "text_vi"].iloc[0]
+    return resolve_time_expression(text_vi, day).start
+
+
+@practice(say("checks_01.last_month_on.wants"))
+def last_month_on(answer, day: str):
+    """Lesson 01b's practice: the first day of "last month" for a reader who anchors it to ``day``.
+
+    >>> last_month_on("2025-12-01", "2026-01-05")
+    ✓ Correct. Read on 5 January 2026, “tháng trước” means December 2025; against the source line's date it means October 2025.
+    >>> last_month_on("2026-12-01", "2026-01-05")
+    Traceback (most recent call last):
+    critical_reading.checks.core.Hint: right month, wrong year: the month before January 2026 may fall in another year.
+    """
+    t = course_tables()
+    reading_day = dt.date.fromisoformat(day)
+    got = as_date(answer, say("checks_01.last_month_on.what"))
+    want = expected_last_month(reading_day, t)
+    article = expected_last_month(t.publication_date, t)
+    row = t.time_expressions.set_index("rule").loc["previous_month"]
+    said = vi(row["text_vi"], row["text_en"])
+    if (got.year, got.month) == (want.year, want.month):
+        if got != want:
+            raise Hint(say("checks_01.last_month_on.first_day", want=want))
+        return say("checks_01.last_month_on.right", day=reading_day, text_vi=row["text_vi"], want=want,
+                   article=article)
+    if (got.year, got.month) == (article.year, article.month):
+        raise Hint(say("checks_01.last_month_on.source_line", said=said, day=reading_day))
+    if (got.year, got.month) == (reading_day.year, reading_day.month):
+        raise Hint(say("checks_01.last_month_on.this_month", day=reading_day))
+    if got.month == want.month:
+        raise Hint(say("checks_01.last_month_on.year", day=reading_day))
+    raise Hint(say("checks_01.last_month_on.other", said=said, day=reading_day))
 
 
 def expected_chronological_order(sentence_ids=("s22", "s23", "s24", "s25"), tables=None) -> list[str]:
