@@ -24,7 +24,7 @@ import pandas as pd
 from .data import Tables
 from .errors import AssumptionError
 from .messages import say
-from .render import MARKERS, PALETTE, Card, Chart, ParallelText, Quote, Stack, TableView, new_figure
+from .render import MARKERS, PALETTE, Card, Chart, ParallelText, Quote, Stack, TableView, interactive_view, new_figure
 from .render import translation_label as _translation
 from .vietnamese import resolve_time_expression
 
@@ -92,6 +92,11 @@ def language_menu() -> object:
 
     choices = [(say(f"reading.language_{value}"), value) for value in LANGUAGES]
     return widgets.Dropdown(options=choices, value="both", description=say("reading.language_menu"))
+
+
+def article_explorer(tables: Tables) -> object:
+    """The article with :func:`language_menu` above it: the menu redraws :func:`article_view`."""
+    return interactive_view(lambda language: article_view(tables, language), language=language_menu())
 
 
 def find_in_article(tables: Tables, word: str) -> TableView:

@@ -67,13 +67,11 @@ def test_language_menu_offers_every_language_both_first():
     assert menu.value == "both" and [value for _, value in menu.options] == list(reading.LANGUAGES)
 
 
-def test_language_menu_drives_an_interactive_view(tables):
-    from critical_reading.render import interactive_view
-
-    menu = reading.language_menu()
-    box = interactive_view(lambda language: reading.article_view(tables, language), language=menu)
+def test_the_article_explorer_is_an_interactive_view_driven_by_the_language_menu(tables):
+    box = reading.article_explorer(tables)
+    menu = box.children[0]
+    assert menu.value == "both" and "course-interactive" in box._dom_classes
     menu.value = "en"  # must not raise
-    assert "course-interactive" in box._dom_classes
 
 
 def test_find_in_article(tables):
