@@ -89,7 +89,7 @@ browser-test: $(STAMP)
 benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark.py
 
-# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03-casualty-figures.ipynb] [BRANCH=…] [REPOSITORY=…]
+# make hub-link HUB=https://hub.example.org [NOTEBOOK=notebooks/03c-reconciliation.ipynb] [BRANCH=…] [REPOSITORY=…]
 hub-link:
 	@python3 scripts/hub_link.py $(HUB) $(NOTEBOOK) $(if $(BRANCH),--branch $(BRANCH),) \
 	  $(if $(REPOSITORY),--repository $(REPOSITORY),)

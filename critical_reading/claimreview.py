@@ -6,7 +6,7 @@ check the fields that make a record usable; :func:`to_jsonld` writes them out an
 :func:`jsonld_view` shows them folded, one line per record (lesson 05b).
 
 What goes where (schema.org ``ClaimReview``, with the properties the course
-dossier names, §4):
+source notes name, §4):
 
 - ``claimReviewed``: the claim as the article words it, verbatim (``claims.quote_vi``);
   the course's English paraphrase (``claims.claim_en``) goes in ``itemReviewed.description``;
@@ -26,8 +26,8 @@ dossier names, §4):
 - ``url``: where the review is published. A learner's review is not on the web, so
   it points at the lesson notebook, relative to the course folder; change it if
   you publish your reviews;
-- ``citation``: the outside sources behind the verdict, with their URLs from the dossier;
-  each is named with the date of its statement (not of the page, which the dossier does not record).
+- ``citation``: the outside sources behind the verdict, with their URLs from the source notes;
+  each is named with the date of its statement (not of the page, which the source notes do not record).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ _PEOPLE = ("official", "military")  # sources.kind values that are persons
 
 
 def original_report(tables: Tables, evidence_table: pd.DataFrame | None = None) -> dict:
-    """The English original of the article, as the dossier records it, and who translated it.
+    """The English original of the article, as the source notes record it, and who translated it.
 
     ``url``, ``publisher`` and ``date`` come from the evidence that corroborates
     the source line (the article's last sentence) in ``verdict_evidence.csv``;

@@ -49,7 +49,7 @@ FIRST_DEPLOYMENT = re.compile(r"first deployment|\binitially\b")
 #: Counts that can only grow over time (a later, lower figure must count a different group).
 CUMULATIVE = ("troops_sent", "killed", "wounded", "casualties")
 
-#: Vietnamese words for losses that the lesson looks for in the article (dossier §3).
+#: Vietnamese words for losses that the lesson looks for in the article (source notes §3).
 CASUALTY_WORDS = ("thương vong", "thiệt mạng", "chết")
 
 # --------------------------------------------------------------------------- numbers

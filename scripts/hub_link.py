@@ -7,11 +7,11 @@ an exercise in JupyterLab. Your hub needs the nbgitpuller extension (ask its adm
 and the packages in requirements.txt.
 
     python3 scripts/hub_link.py https://hub.example.edu                # lesson 00
-    python3 scripts/hub_link.py https://hub.example.edu notebooks/03-casualty-figures.ipynb
+    python3 scripts/hub_link.py https://hub.example.edu notebooks/03c-reconciliation.ipynb
     python3 scripts/hub_link.py https://hub.example.edu --branch autumn-term exercises/release/
     python3 scripts/hub_link.py https://hub.example.edu --all          # every lesson and exercise
     python3 scripts/hub_link.py --binder-badge                         # the README's Binder badge
-    python3 scripts/hub_link.py --binder-badge notebooks/03-casualty-figures.ipynb
+    python3 scripts/hub_link.py --binder-badge notebooks/03c-reconciliation.ipynb
 
 Options and paths may come in any order. While the repository in ``[tool.course]`` is still the
 unpublished placeholder, no link would work: the script says so and exits with status 3.

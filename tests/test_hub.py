@@ -27,7 +27,7 @@ PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 TOKEN = "course-hub-test-token-0123456789abcdef"
 LESSON = "notebooks/00-start-here.ipynb"
-CHANGED = "notebooks/01-close-reading.ipynb"
+CHANGED = "notebooks/01a-who-speaks-and-the-chain.ipynb"
 
 if not PROXY.exists():
     message = "configurable-http-proxy is not installed: run `make hub-proxy` (npm), then the tests again"

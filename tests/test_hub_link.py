@@ -121,10 +121,10 @@ def test_cli_options_in_any_order():
 
 def test_binder_badge_takes_a_path():
     default = run_cli("--binder-badge", "--repository", REPO)
-    lesson = run_cli("--repository", REPO, "--binder-badge", "notebooks/03-casualty-figures.ipynb")
+    lesson = run_cli("--repository", REPO, "--binder-badge", "notebooks/03c-reconciliation.ipynb")
     assert default.returncode == lesson.returncode == 0, default.stderr + lesson.stderr
     assert "urlpath=lab/tree/notebooks/00-start-here.ipynb)" in default.stdout
-    assert "urlpath=lab/tree/notebooks/03-casualty-figures.ipynb)" in lesson.stdout
+    assert "urlpath=lab/tree/notebooks/03c-reconciliation.ipynb)" in lesson.stdout
     missing = run_cli("--repository", REPO, "--binder-badge", "notebooks/99-none.ipynb")
     assert missing.returncode == 2 and "is not in the course" in missing.stderr
 
