@@ -7,6 +7,7 @@ import numbers
 import pandas as pd
 
 from ..claims import claims_with_sources as _claims_with_sources
+from ..claims import with_chains
 from ..messages import say
 from .answers import Hint, as_ids, as_mapping, as_number, as_table, compare_rows, kind, plural, vi
 from .answers import tables as course_tables
@@ -193,32 +194,35 @@ def ministry_events(answer):
     return say("checks_02.practice.ministry_events.done", len=len(got))
 
 
-def expected_unnamed_claims(tables=None) -> list[str]:
-    """Claims whose claimant the article does not name."""
+def expected_unnamed_figures(tables=None) -> list[str]:
+    """Figure claims whose claimant the article does not name."""
     merged = _claims_with_sources(tables or course_tables())
-    return list(merged.loc[~merged["named"].astype(bool), "claim_id"])
+    unnamed = ~merged["named"].astype(bool)
+    return list(merged.loc[unnamed & (merged["claim_type"] == "figure"), "claim_id"])
 
 
-@practice(say("checks_02.practice.unnamed_claims.wants"))
-def unnamed_claims(answer):
-    """02b, Your turn 1: filter the merged table with `~`."""
-    got = _claim_ids(answer, expected_unnamed_claims(), "checks_02.practice.unnamed_claims.missing",
-                     "checks_02.practice.unnamed_claims.extra")
-    return say("checks_02.practice.unnamed_claims.done", len=len(got))
+@practice(say("checks_02.practice.unnamed_figures.wants"))
+def unnamed_figures(answer):
+    """02b, Your turn 1: `~` and `&` on the claims merged with their claimants."""
+    t = course_tables()
+    got = _claim_ids(answer, expected_unnamed_figures(t), "checks_02.practice.unnamed_figures.missing",
+                     "checks_02.practice.unnamed_figures.extra")
+    return say("checks_02.practice.unnamed_figures.done", len=len(got))
 
 
-def expected_own_voice(tables=None) -> list[str]:
-    """Claims with an empty relayed_by: their only conduit is the Vietnamese outlet."""
-    claims = (tables or course_tables()).claims
-    return list(claims.loc[claims["relayed_by"].isna(), "claim_id"])
+def expected_long_chains(tables=None) -> list[str]:
+    """The claims that passed through the most conduits."""
+    t = tables or course_tables()
+    chains = with_chains(t, t.claims)
+    return list(chains.loc[chains["conduits"] == chains["conduits"].max(), "claim_id"])
 
 
-@practice(say("checks_02.practice.own_voice.wants"))
-def own_voice(answer):
-    """02b, Your turn 2: `.isna()` finds the empty cells."""
-    got = _claim_ids(answer, expected_own_voice(), "checks_02.practice.own_voice.missing",
-                     "checks_02.practice.own_voice.extra")
-    return say("checks_02.practice.own_voice.done", len=len(got))
+@practice(say("checks_02.practice.long_chains.wants"))
+def long_chains(answer):
+    """02b, Your turn 2: filter the table of chains by its number of conduits."""
+    got = _claim_ids(answer, expected_long_chains(), "checks_02.practice.long_chains.missing",
+                     "checks_02.practice.long_chains.extra")
+    return say("checks_02.practice.long_chains.done", len=len(got))
 
 
 def expected_neutral_claims(tables=None) -> list[str]:
