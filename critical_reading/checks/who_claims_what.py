@@ -7,10 +7,11 @@ import numbers
 import pandas as pd
 
 from ..claims import claims_with_sources as _claims_with_sources
+from ..claims import with_chains
 from ..messages import say
 from .answers import Hint, as_ids, as_mapping, as_number, as_table, compare_rows, kind, plural, vi
 from .answers import tables as course_tables
-from .core import Item, exercise_set, question
+from .core import Item, exercise_set, practice, question, same_value
 
 ATTRIBUTION_KINDS = ("own_voice", "named", "unnamed")
 
@@ -147,6 +148,116 @@ def attribution_kinds(answer, sentence_ids=("s02", "s04", "s09", "s13", "s15", "
             raise Hint(say("checks_02.attribution_kinds.m3", sid=sid, said=said))
         raise Hint(say("checks_02.attribution_kinds.m4", sid=sid, said=said))
     return say("checks_02.attribution_kinds.m5")
+
+
+# --------------------------------------------------------------------------- lesson 02 practice ("Your turn")
+
+MINISTRY = ("russia_mod", "zvezda", "krasnaya_zvezda")
+
+
+def _claim_ids(answer: object, want: list[str], missing: str, extra: str) -> list[str]:
+    """Compare a list of claim ids with ``want`` (order free): one hint for a missing id, one for an extra."""
+    t = course_tables()
+    got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
+    wrong = [c for c in got if c not in want]
+    if wrong:
+        raise Hint(say(extra, value=wrong[0]))
+    if len(got) < len(want):
+        raise Hint(say(missing, claims=plural(len(want) - len(got), "claim")))
+    return got
+
+
+def expected_zelensky_claims(tables=None) -> pd.DataFrame:
+    """Zelensky's claims, with the columns claim_id and claim_type."""
+    claims = (tables or course_tables()).claims
+    return claims.loc[claims["source_id"] == "zelensky", ["claim_id", "claim_type"]]
+
+
+@practice(say("checks_02.practice.zelensky_claims.wants"))
+def zelensky_claims(answer):
+    """02a, Your turn 1: filter rows and select two columns."""
+    same_value(answer, expected_zelensky_claims(), hint=say("checks_02.practice.zelensky_claims.hint"))
+    return say("checks_02.practice.zelensky_claims.done", len=len(answer))
+
+
+def expected_ministry_events(tables=None) -> list[str]:
+    """The event claims of the Russian Ministry of Defence and the two outlets it owns."""
+    claims = (tables or course_tables()).claims
+    return list(claims.loc[claims["source_id"].isin(MINISTRY) & (claims["claim_type"] == "event"), "claim_id"])
+
+
+@practice(say("checks_02.practice.ministry_events.wants"))
+def ministry_events(answer):
+    """02a, Your turn 2: `.isin` and `&` together, then `list(...)`."""
+    got = _claim_ids(answer, expected_ministry_events(), "checks_02.practice.ministry_events.missing",
+                     "checks_02.practice.ministry_events.extra")
+    return say("checks_02.practice.ministry_events.done", len=len(got))
+
+
+def expected_unnamed_figures(tables=None) -> list[str]:
+    """Figure claims whose claimant the article does not name."""
+    merged = _claims_with_sources(tables or course_tables())
+    unnamed = ~merged["named"].astype(bool)
+    return list(merged.loc[unnamed & (merged["claim_type"] == "figure"), "claim_id"])
+
+
+@practice(say("checks_02.practice.unnamed_figures.wants"))
+def unnamed_figures(answer):
+    """02b, Your turn 1: `~` and `&` on the claims merged with their claimants."""
+    t = course_tables()
+    got = _claim_ids(answer, expected_unnamed_figures(t), "checks_02.practice.unnamed_figures.missing",
+                     "checks_02.practice.unnamed_figures.extra")
+    return say("checks_02.practice.unnamed_figures.done", len=len(got))
+
+
+def expected_long_chains(tables=None) -> list[str]:
+    """The claims that passed through the most conduits."""
+    t = tables or course_tables()
+    chains = with_chains(t, t.claims)
+    return list(chains.loc[chains["conduits"] == chains["conduits"].max(), "claim_id"])
+
+
+@practice(say("checks_02.practice.long_chains.wants"))
+def long_chains(answer):
+    """02b, Your turn 2: filter the table of chains by its number of conduits."""
+    got = _claim_ids(answer, expected_long_chains(), "checks_02.practice.long_chains.missing",
+                     "checks_02.practice.long_chains.extra")
+    return say("checks_02.practice.long_chains.done", len=len(got))
+
+
+def expected_neutral_claims(tables=None) -> list[str]:
+    """Claims introduced by an attribution verb of strength 1 on the course's ladder."""
+    t = tables or course_tables()
+    verbs = t.cues_vi[t.cues_vi["category"] == "attribution_verb"]
+    return list(t.claims.loc[t.claims["cue_vi"].isin(verbs.loc[verbs["strength"] == 1, "cue_vi"]), "claim_id"])
+
+
+@practice(say("checks_02.practice.neutral_claims.wants"))
+def neutral_claims(answer):
+    """02c, Your turn 1: `.query` on the claims merged with their cues."""
+    got = _claim_ids(answer, expected_neutral_claims(), "checks_02.practice.neutral_claims.missing",
+                     "checks_02.practice.neutral_claims.extra")
+    return say("checks_02.practice.neutral_claims.done", len=len(got))
+
+
+def expected_sentences_with(words: str = "tuyên bố", tables=None) -> list[str]:
+    """The sentences whose Vietnamese text contains ``words``."""
+    sentences = (tables or course_tables()).sentences
+    return list(sentences.loc[sentences["text_vi"].str.contains(words), "sentence_id"])
+
+
+@practice(say("checks_02.practice.sentences_with.wants"))
+def sentences_with(answer, words: str = "tuyên bố"):
+    """02c, Your turn 2: `.str.contains` on the sentences."""
+    t = course_tables()
+    want = expected_sentences_with(words, t)
+    got = as_ids(answer, say("checks_02.practice.sentences_with.what"), t.sentences["sentence_id"], "sentence_id")
+    wrong = [s for s in got if s not in want]
+    if wrong:
+        raise Hint(say("checks_02.practice.sentences_with.extra", value=wrong[0], words=words))
+    if len(got) < len(want):
+        raise Hint(say("checks_02.practice.sentences_with.missing", n=len(want) - len(got), words=words))
+    return say("checks_02.practice.sentences_with.done", items=", ".join(want), words=words)
 
 
 QUESTIONS_02 = exercise_set("02", [
