@@ -33,3 +33,15 @@ def test_readme_paths_exist():
     built = ("build/",)  # made by make site / answer-key / handouts, git-ignored
     missing = [p for p in sorted(paths) if not (ROOT / p).exists() and not p.startswith(built)]
     assert not missing, f"README points at missing paths: {missing}"
+
+
+def test_readme_course_map_is_current():
+    """The README's course map is what scripts/course_map.py prints for notebooks/ now."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("course_map", ROOT / "scripts" / "course_map.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table = module.course_map(ROOT / "notebooks", "en")
+    assert table.strip() in (ROOT / "README.md").read_text(encoding="utf-8"), (
+        "the README's course map is stale: paste `python3 scripts/course_map.py notebooks --lang en` over it")
