@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LESSON_TARGET_OVER_FLOOR = 2.0  # seconds
 TEST_TARGET = 600.0  # seconds
-SECTIONS = ("lessons", "memory", "site", "browser", "tests", "setup")
+SECTIONS = ("time", "lessons", "memory", "site", "browser", "tests", "setup")
 
 
 def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
@@ -88,6 +88,20 @@ def slowest_cells(notebook, count: int = 3) -> str:
                           for k in ("iopub.execute_input", "shell.execute_reply"))
             timings.append(((end - start).total_seconds(), number))
     return ", ".join(f"cell {n} {t:.1f} s" for t, n in sorted(timings, reverse=True)[:count])
+
+
+def reading_time() -> list[tuple[str, str]]:
+    """Each lesson's estimate by the reading-time model (scripts/lesson_time.py) next to its stated time."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import lesson_time
+
+    rows = [("reading-time model (words/150 per minute + 1.5 per code cell, 3 per prediction, "
+             "5 per task, 2 per question)", "words  cells  tasks  estimate  stated (min)")]
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]*.ipynb")):
+        m = lesson_time.measure(path)
+        stated = "—" if m.stated is None else str(m.stated)
+        rows.append((f"  {path.stem}", f"{m.words:5d}  {m.code_cells:5d}  {m.tasks:5d}  {m.estimate:8.1f}  {stated:>6}"))
+    return rows
 
 
 def lessons() -> list[tuple[str, str]]:
@@ -201,6 +215,8 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS), help="sections to run")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    if "time" in args.only:
+        show(reading_time())
     if "lessons" in args.only:
         show(lessons())
     if "memory" in args.only:
