@@ -115,7 +115,8 @@ def further_questions(nb: nbformat.NotebookNode) -> list[str]:
         if cell.cell_type != "markdown" or "## Further questions" not in cell.source:
             continue
         section = cell.source.split("## Further questions", 1)[1].split("\n#", 1)[0]
-        questions += [normalise(item) for item in re.split(r"^- ", section, flags=re.M)[1:]]
+        items = [normalise(item) for item in re.split(r"^- ", section, flags=re.M)[1:]]
+        questions += [item for item in items if not item.startswith("Next, in ")]  # a pointer, not a question
     return questions
 
 
