@@ -31,7 +31,7 @@ import pandas as pd
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
-from .messages import say
+from .messages import format_date, language, say
 from .reading import sentence_quote
 from .render import Bullets, Stack
 from .vietnamese import NUMBER_WORDS, parse_vi_number, vi_number_pattern
@@ -163,7 +163,7 @@ def _date(x: object) -> dt.date | None:
 
 
 def _iso(d: dt.date | None) -> str:
-    return say("figures.undated_word") if d is None else d.isoformat()
+    return say("figures.undated_word") if d is None else format_date(d)
 
 
 def measure(quantity: str) -> str:
@@ -189,13 +189,17 @@ def figure_in_english(tables: Tables, text_vi: str) -> str:
     """An English working translation of a figure as the article writes it.
 
     The qualifier word comes from ``cues_vi.csv`` (``khoảng`` → about), numbers are
-    rewritten the English way (``14.000`` → 14,000) and number words translated.
+    rewritten the English way (``14.000`` → 14,000) and number words translated. In the
+    Vietnamese edition (:func:`~critical_reading.messages.language` is ``vi``) the article's
+    own words are returned unchanged.
 
     >>> from critical_reading import load_tables
     >>> figure_in_english(load_tables(), "khoảng 14.000")
     'about 14,000'
     """
     text = text_vi.strip()
+    if language() == "vi":  # the Vietnamese edition quotes the article's own words
+        return text
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return say(f"figures.number_word.{lowered}")
