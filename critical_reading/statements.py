@@ -228,8 +228,8 @@ def _speaker_share_sentences(tables: Tables, before: pd.DataFrame, pub: object,
                        killed=_range_words(implied_killed(cas_f.interval, float(share_row["value"]))))
         dated = before[(before["quantity"] == "casualties") & (before["source_id"] == source_id)]
         if cas_f.date is None and not dated.empty:
-            pieces = [say("statements.dated_figure", value=format_number(float(r['value']), whole=True), date=_iso(_date(r["date"])),
-                          days=(pub - _date(r["date"])).days) for _, r in dated.iterrows()]
+            pieces = [say("statements.dated_figure", value=format_number(float(r["value"]), whole=True),
+                          date=_iso(_date(r["date"])), days=(pub - _date(r["date"])).days) for _, r in dated.iterrows()]
             sentence += say("statements.speaker_dated", figures=_listed(pieces))
         out.append(sentence + ".")
     return out
