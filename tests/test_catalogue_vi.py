@@ -31,7 +31,8 @@ def _messages(path: Path) -> dict[str, str]:
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The names of a message's fields; ``{day.day}`` and ``{day:%d/%m/%Y}`` both use ``day``."""
+    return {re.split(r"[.\[]", name)[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.fixture
