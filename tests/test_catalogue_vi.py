@@ -16,6 +16,7 @@ import pytest
 
 from critical_reading import messages
 from critical_reading.environment import check_setup
+from critical_reading.figures import figure_as_said, figure_in_english
 from critical_reading.intervals import Interval, format_number, qualified
 from critical_reading.messages import CATALOGUE_DIR, _flatten, say
 from critical_reading.render.tables import cell_text
@@ -115,3 +116,8 @@ def test_english_numbers_and_dates_are_unchanged(monkeypatch):
         assert cell_text(dt.date(2025, 11, 14)) == "2025-11-14"
     finally:
         messages.set_language(None)
+
+
+def test_figures_keep_the_articles_words_in_vietnamese(tables, vi):
+    assert figure_as_said(tables, "khoảng 14.000") == "khoảng 14.000"
+    assert figure_in_english(tables, "khoảng 14.000") == "about 14,000"  # the labelled English column
