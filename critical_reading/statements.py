@@ -36,7 +36,7 @@ from .figures import (
     short_value,
 )
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
-from .messages import format_date, say
+from .messages import format_date, local_number, say
 from .render import Paragraph
 
 
@@ -136,7 +136,7 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     latest_cas = _latest(cas)
     if a.share is not None and latest_cas is not None:
         implied = implied_killed(row_interval(latest_cas, about_tolerance), a.share)
-        out.append(say("statements.your_share", share=f"{a.share:.2f}", estimate=est(latest_cas),
+        out.append(say("statements.your_share", share=local_number(f"{a.share:.2f}"), estimate=est(latest_cas),
                        killed=_range_words(implied)))
     covered = tables.claims[tables.claims["claim_id"].isin(figures["claim_id"])
                             & (tables.claims["verification"] == "flagged_unverified")]
