@@ -33,8 +33,8 @@ from .figures import (
     implied_killed,
     share_range,
 )
-from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
-from .messages import say
+from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
+from .messages import format_date, say
 from .render import MARKERS, PALETTE, Chart, Paragraph, Rendered, Stack, TableView, interactive_view, new_figure
 
 #: Sources a learner chooses: ``source_id`` values, one as a string, or ``None`` for all.
@@ -252,7 +252,7 @@ def agreement_table(tables: Tables, share: float | None = None, sources: Sources
                                             if implied.overlaps(k_item.interval) else say("estimates.no"))
         rows.append(row)
     if not rows:
-        raise AssumptionError(say("estimates.no_casualty_estimate", as_of=a.as_of.isoformat()))
+        raise AssumptionError(say("estimates.no_casualty_estimate", as_of=format_date(a.as_of)))
     return pd.DataFrame(rows)
 
 
@@ -300,7 +300,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     ax.text(num(pub), top * 1.16, say("estimates.published"), ha="right", va="top", fontsize=8)
     if a.as_of != pub:
         ax.axvline(num(a.as_of), color=PALETTE["black"], linestyle="-.", linewidth=1)
-        ax.text(num(a.as_of), top * 0.03, say("estimates.as_of_line", as_of=a.as_of.isoformat()), ha="left",
+        ax.text(num(a.as_of), top * 0.03, say("estimates.as_of_line", as_of=format_date(a.as_of)), ha="left",
                 va="bottom", fontsize=8)
 
     def band(x, interval, style, best=None, hollow=False, width=9.0, label=None, label_side="right"):
@@ -329,12 +329,12 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
         side = "left" if near is not None and (day - near).days < 20 else "right"
         previous[q] = day
         band(num(day), interval, STYLE[q], best=float(row["value"]), label=_value_label(row), label_side=side)
-        alt_points[q].append(say("estimates.alt_point", date=day.isoformat(), source=row["source"],
+        alt_points[q].append(say("estimates.alt_point", date=format_date(day), source=row["source"],
                                  interval=describe_people(interval)))
         if q == "casualties" and a.share is not None:
             implied = implied_killed(interval, a.share)
             band(num(day) + 8, implied, STYLE["implied"], hollow=True, width=7)
-            alt_points["implied"].append(say("estimates.alt_implied_point", date=day.isoformat(), source=row["source"],
+            alt_points["implied"].append(say("estimates.alt_implied_point", date=format_date(day), source=row["source"],
                                              interval=describe_people(implied)))
 
     for _, row in article.iterrows():
@@ -364,10 +364,10 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     ticks = [d for d in ticks if start <= d <= end]
     ax.set_xticks([num(d) for d in ticks] + [undated_x], [d.strftime("%Y-%m") for d in ticks] + ["undated"])
     ax.set_yticks([v for v in ax.get_yticks() if v <= top])
-    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
+    ax.yaxis.set_major_formatter(lambda v, _pos: format_number(v, whole=True))
     ax.set_ylabel(say("estimates.people"))
     shown = "" if a.share is None else say("estimates.title_share", share=a.share)
-    ax.set_title(say("estimates.title", as_of=a.as_of.isoformat(), shown=shown),
+    ax.set_title(say("estimates.title", as_of=format_date(a.as_of), shown=shown),
                  fontsize=10, loc="left")
     implied_label = (say("estimates.implied_label_share", share=a.share) if a.share is not None
                      else say("estimates.implied_label_article",
@@ -387,9 +387,9 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     if len(chosen):  # name only the sources with an estimate on or before the as-of date
         named = [source_label(tables, s) for s in dict.fromkeys(chosen["source_id"])]
         parts = [say("estimates.alt_lead", n=len(chosen), first=_iso(_date(chosen["date"].min())),
-                     as_of=a.as_of.isoformat(), sources=_listed(named))]
+                     as_of=format_date(a.as_of), sources=_listed(named))]
     else:
-        parts = [say("estimates.alt_none", as_of=a.as_of.isoformat())]
+        parts = [say("estimates.alt_none", as_of=format_date(a.as_of))]
     if alt_points["killed"]:
         parts.append(say("estimates.alt_killed", points="; ".join(alt_points["killed"])))
     if alt_points["casualties"]:
@@ -397,7 +397,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     parts.append(say("estimates.alt_article", points="; ".join(alt_points["article"])))
     if alt_points["implied"]:
         parts.append(say("estimates.alt_implied", points="; ".join(alt_points["implied"])))
-    parts.append(say("estimates.alt_tail", date=pub.isoformat()))
+    parts.append(say("estimates.alt_tail", date=format_date(pub)))
     return Chart(fig, " ".join(parts))
 
 
@@ -429,7 +429,7 @@ class Reconciliation:
         a = self.assumptions
         published = _selected(self.tables, a)["source_id"]
         named = [source_label(self.tables, s) for s in dict.fromkeys(published)]
-        line = say("estimates.summary", as_of=a.as_of.isoformat(), sources=", ".join(named))
+        line = say("estimates.summary", as_of=format_date(a.as_of), sources=", ".join(named))
         if a.share is not None and "agrees at this share?" in self.table:
             agree = int((self.table["agrees at this share?"] == say("estimates.yes")).sum())
             line += say("estimates.summary_share", share=a.share, agree=agree, n=len(self.table))
@@ -497,7 +497,7 @@ def reconciliation_widget(tables: Tables) -> object:
     sources = widgets.SelectMultiple(options=[(source_label(tables, s), s) for s in ids], value=tuple(ids),
                                      rows=len(ids), description=say("estimates.widget_sources"),
                                      style=style, layout=wide)
-    dates = [(d.isoformat(), d) for d in estimate_dates(tables)]
+    dates = [(format_date(d), d) for d in estimate_dates(tables)]
     as_of = widgets.SelectionSlider(options=dates, value=tables.publication_date, description=say("estimates.widget_as_of"),
                                     continuous_update=False, style=style, layout=wide)
     return interactive_view(lambda share, sources, as_of: reconcile(tables, share, sources, as_of),

@@ -31,7 +31,7 @@ import pandas as pd
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
-from .messages import say
+from .messages import format_date, language, say
 from .reading import sentence_quote
 from .render import Bullets, Stack
 from .vietnamese import NUMBER_WORDS, parse_vi_number, vi_number_pattern
@@ -163,7 +163,7 @@ def _date(x: object) -> dt.date | None:
 
 
 def _iso(d: dt.date | None) -> str:
-    return say("figures.undated_word") if d is None else d.isoformat()
+    return say("figures.undated_word") if d is None else format_date(d)
 
 
 def measure(quantity: str) -> str:
@@ -207,12 +207,17 @@ def figure_in_english(tables: Tables, text_vi: str) -> str:
     return vi_number_pattern().sub(lambda m: f"{parse_vi_number(m.group()):,.0f}", text)
 
 
+def figure_as_said(tables: Tables, text_vi: str) -> str:
+    """A figure in the learner's language: the article's own words in Vietnamese, else :func:`figure_in_english`."""
+    return text_vi.strip() if language() == "vi" else figure_in_english(tables, text_vi)
+
+
 def figure_words(tables: Tables, figure: pd.Series) -> str:
-    """A figure in English as the article gives it, with the speaker's hedge if the data records one.
+    """A figure as the article gives it (:func:`figure_as_said`), with the speaker's hedge if the data records one.
 
     ``figure`` is a row of ``figures.csv``; the hedge is ``hedge_vi`` where that column exists.
     """
-    words = figure_in_english(tables, figure["text_vi"])
+    words = figure_as_said(tables, figure["text_vi"])
     hedge = figure.get("hedge_vi")
     return say("figures.hedged", figure=words, hedge_vi=hedge) if isinstance(hedge, str) and hedge else words
 
@@ -315,18 +320,18 @@ def death_rates(tables: Tables, about_tolerance: float = ABOUT_TOLERANCE) -> pd.
         troops = row_interval(mine.loc["troops_sent"], about_tolerance)
         if "killed" in mine.index:
             killed = row_interval(mine.loc["killed"], about_tolerance)
-            basis = say("figures.killed_as_said", figure=figure_in_english(tables, mine.at["killed", "text_vi"]))
+            basis = say("figures.killed_as_said", figure=figure_as_said(tables, mine.at["killed", "text_vi"]))
         elif {"casualties", "share_killed"} <= set(mine.index):
             killed = implied_killed(row_interval(mine.loc["casualties"], about_tolerance),
                                     float(mine.at["share_killed", "value"]))
             basis = say("figures.share_of_casualties", share=figure_words(tables, mine.loc["share_killed"]),
-                        casualties=figure_in_english(tables, mine.at["casualties", "text_vi"]))
+                        casualties=figure_as_said(tables, mine.at["casualties", "text_vi"]))
         else:
             continue
         rate = share_range(killed, troops)
         rows.append({"who says it": names[source_id], "killed (as said)": basis,
                      "killed (interval)": describe_people(killed),
-                     "troops sent": (f"{figure_in_english(tables, mine.at['troops_sent', 'text_vi'])}: "
+                     "troops sent": (f"{figure_as_said(tables, mine.at['troops_sent', 'text_vi'])}: "
                                      f"{describe_people(troops)}"),
                      "share of troops killed": describe_share(rate, span=True) if rate else say("figures.impossible")})
     return pd.DataFrame(rows)
@@ -367,7 +372,7 @@ def _figure_item(tables: Tables, figure_id: str, about_tolerance: float) -> Item
     row = tables.figure(figure_id)
     return Item((figure_id,), tables.source_names[row["source_id"]], row["quantity"],
                 row_interval(row, about_tolerance), _date(row["as_of"]), measure(row["quantity"]),
-                figure_in_english(tables, row["text_vi"]))
+                figure_as_said(tables, row["text_vi"]))
 
 
 def short_value(row: pd.Series) -> str:

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .contract import QUALIFIERS
-from .messages import say
+from .messages import local_number, say
 
 ABOUT_TOLERANCE = 0.10
 
@@ -86,17 +86,20 @@ class Interval:
         return say(f"intervals.interval.{key}", low=low, high=high, unit=suffix)
 
 
-def format_number(x: float) -> str:
-    """A number the English way: ``14,000``, ``0.6667``; ``math.inf`` is "no upper bound".
+def format_number(x: float, *, whole: bool = False) -> str:
+    """A number as the learner's language writes it: ``14,000``, ``0.6667``; ``math.inf`` is "no upper bound".
 
-    >>> format_number(14000.0), format_number(2 / 3), format_number(math.inf)
-    ('14,000', '0.6667', 'no upper bound')
+    With ``whole=True`` it is rounded to a whole number first. In Vietnamese the separators
+    swap (``14.000``, ``0,6667``; see :func:`~critical_reading.messages.local_number`).
+
+    >>> format_number(14000.0), format_number(2 / 3), format_number(math.inf), format_number(6000.4, whole=True)
+    ('14,000', '0.6667', 'no upper bound', '6,000')
     """
     if math.isinf(x):
         return say("intervals.interval.no_upper_bound")
-    if abs(x - round(x)) < 1e-9 and abs(x) >= 1:
-        return f"{round(x):,}"
-    return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.4g}"
+    if whole or (abs(x - round(x)) < 1e-9 and abs(x) >= 1):
+        return local_number(f"{x:,.0f}")
+    return local_number(f"{x:,.2f}" if abs(x) >= 1 else f"{x:.4g}")
 
 
 def qualified(qualifier: str, value: float, *, symbol: bool = False) -> str:
@@ -109,7 +112,7 @@ def qualified(qualifier: str, value: float, *, symbol: bool = False) -> str:
     """
     if qualifier not in QUALIFIERS:
         raise ValueError(f"unknown qualifier {qualifier!r}; allowed: {', '.join(QUALIFIERS)}")
-    number = f"{value:,.0f}" if abs(value) >= 1 else format_number(value)
+    number = format_number(value, whole=abs(value) >= 1)
     return say(f"intervals.{'symbol' if symbol else 'qualified'}.{qualifier}", number=number)
 
 

@@ -16,6 +16,7 @@ the chosen language falls back to English; a key missing everywhere is a bug and
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import tomllib
@@ -57,6 +58,28 @@ def edition(folder: Path | None = None) -> str | None:
 def languages() -> list[str]:
     """The languages that have a catalogue."""
     return sorted(p.name for p in CATALOGUE_DIR.iterdir() if p.is_dir())
+
+
+#: How a language writes a number's separators, where it differs from English (14,000.5).
+_SEPARATORS = {"vi": str.maketrans(",.", ".,")}
+#: How a language writes a date, where it differs from ISO (2025-11-14).
+_DATE_FORMATS = {"vi": "%d/%m/%Y"}
+
+
+def local_number(english: str) -> str:
+    """A number written the English way (``14,000.5``) as the current language writes it.
+
+    Vietnamese groups thousands with a dot and marks decimals with a comma: ``14.000,5``.
+    English (and any language without its own rule) is returned unchanged.
+    """
+    table = _SEPARATORS.get(language())
+    return english.translate(table) if table else english
+
+
+def format_date(day: dt.date) -> str:
+    """A date as the learner's language writes it: ``2025-11-14`` in English, ``14/11/2025`` in Vietnamese."""
+    pattern = _DATE_FORMATS.get(language())
+    return day.strftime(pattern) if pattern else day.isoformat()
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, str]:

@@ -35,8 +35,8 @@ from .figures import (
     share_range,
     short_value,
 )
-from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
-from .messages import say
+from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
+from .messages import format_date, local_number, say
 from .render import Bullets, Paragraph, Stack
 
 
@@ -109,13 +109,13 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
                    range=shown, date=_iso(i.date))
 
     when = (say("statements.when_article") if a.as_of == pub
-            else say("statements.when_other", date=pub.isoformat()))
+            else say("statements.when_other", date=format_date(pub)))
     published = [source_label(tables, s)
                  for s in dict.fromkeys(chosen[~own].sort_values("date", kind="stable")["source_id"])]
     if published:
-        out = [say("statements.lead", sources=_listed(published), as_of=a.as_of.isoformat(), when=when)]
+        out = [say("statements.lead", sources=_listed(published), as_of=format_date(a.as_of), when=when)]
     else:
-        out = [say("statements.lead_none", as_of=a.as_of.isoformat(), when=when)]
+        out = [say("statements.lead_none", as_of=format_date(a.as_of), when=when)]
     if own.any():
         relayed = chosen[own].drop_duplicates("source_id")
         out[-1] += say("statements.own", source=_listed([
@@ -138,7 +138,7 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     latest_cas = _latest(cas)
     if a.share is not None and latest_cas is not None:
         implied = implied_killed(row_interval(latest_cas, about_tolerance), a.share)
-        out.append(say("statements.your_share", share=f"{a.share:.2f}", estimate=est(latest_cas),
+        out.append(say("statements.your_share", share=local_number(f"{a.share:.2f}"), estimate=est(latest_cas),
                        killed=_range_words(implied)))
     covered = tables.claims[tables.claims["claim_id"].isin(figures["claim_id"])
                             & (tables.claims["verification"] == "flagged_unverified")]
@@ -200,7 +200,7 @@ def _loss_sentences(tables: Tables, before: pd.DataFrame, figure: pd.Series, est
     else:
         c = compare(tables, figure["figure_id"], k["estimate_id"], about_tolerance)
         out = [lead + (say("statements.deaths_overlap", estimate=est(k)) if c.overlap else
-                       say("statements.deaths_apart", estimate=est(k), gap=f"{c.gap:,.0f}", days=c.days_apart))]
+                       say("statements.deaths_apart", estimate=est(k), gap=format_number(c.gap, whole=True), days=c.days_apart))]
     cas = before[before["quantity"] == "casualties"]
     matching = cas[[row_interval(r, about_tolerance).overlaps(killed_f.interval) for _, r in cas.iterrows()]]
     m = _latest(matching)
@@ -232,8 +232,8 @@ def _speaker_share_sentences(tables: Tables, before: pd.DataFrame, pub: object,
                        killed=_range_words(implied_killed(cas_f.interval, float(share_row["value"]))))
         dated = before[(before["quantity"] == "casualties") & (before["source_id"] == source_id)]
         if cas_f.date is None and not dated.empty:
-            pieces = [say("statements.dated_figure", value=f"{float(r['value']):,.0f}", date=_iso(_date(r["date"])),
-                          days=(pub - _date(r["date"])).days) for _, r in dated.iterrows()]
+            pieces = [say("statements.dated_figure", value=format_number(float(r["value"]), whole=True),
+                          date=_iso(_date(r["date"])), days=(pub - _date(r["date"])).days) for _, r in dated.iterrows()]
             sentence += say("statements.speaker_dated", figures=_listed(pieces))
         out.append(sentence + ".")
     return out

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from ..intervals import Interval, format_number
-from ..messages import say
+from ..messages import format_date, say
 from .base import links
 from .quotes import translation_label
 
@@ -26,7 +26,10 @@ FIRST_ROWS = 12
 
 
 def cell_text(value: object) -> str:
-    """One cell as a learner reads it: ``14,000``, ``12,600–15,400``, ``no upper bound``, ``2025-11-14``."""
+    """One cell as a learner reads it: ``14,000``, ``12,600–15,400``, ``no upper bound``, ``2025-11-14``.
+
+    In Vietnamese: ``14.000``, ``12.600–15.400``, ``không có cận trên``, ``14/11/2025``.
+    """
     if isinstance(value, Interval):
         low, high = format_number(value.low), format_number(value.high)
         return f"{low}–{high}" if value.low != value.high else low
@@ -37,9 +40,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, pd.Timestamp):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
-    if isinstance(value, (dt.date, dt.datetime)):
+        return format_date(value.date()) if value == value.normalize() else value.isoformat()
+    if isinstance(value, dt.datetime):
         return value.isoformat()
+    if isinstance(value, dt.date):
+        return format_date(value)
     if isinstance(value, float):
         return "" if math.isnan(value) else format_number(value)
     return str(value)
