@@ -190,6 +190,11 @@ def build(root: Path = ROOT, lang: str = LANG, out: Path | None = None) -> list[
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(build_notebook(master, root, lang), target)
         written.append(target)
+    # an English master that was removed or renamed (a re-cut lesson) takes its edition with it
+    for pattern in MASTER_GLOBS:
+        for stale in (out / lang).glob(pattern):
+            if stale not in written:
+                stale.unlink()
     return written
 
 

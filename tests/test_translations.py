@@ -114,9 +114,9 @@ def test_links_resolve_from_the_edition():
 
 
 def test_links_to_notebooks_stay_in_the_edition_and_others_climb_out():
-    text = "[01](01-close-reading.ipynb), [data](../data/README.md#claims), <img src=\"../docs/x.png\">"
+    text = "[01](01a-who-speaks-and-the-chain.ipynb), [data](../data/README.md#claims), <img src=\"../docs/x.png\">"
     assert translations.rewrite_links(text, LESSONS[0]) == (
-        "[01](01-close-reading.ipynb), [data](../../data/README.md#claims), <img src=\"../../docs/x.png\">")
+        "[01](01a-who-speaks-and-the-chain.ipynb), [data](../../data/README.md#claims), <img src=\"../../docs/x.png\">")
 
 
 def _course(tmp_path, **notebooks):
