@@ -83,3 +83,21 @@ def test_lesson_cells_survive_being_run_twice(path):
                 pass  # a practice check on the committed stub answer: outside IPython it raises by design
             except Exception as error:  # pragma: no cover - the message is the point
                 pytest.fail(f"{path.name} cell [{index}] fails on run {run}: {error!r}")
+
+
+_DETAILS = re.compile(r"<details.*?</details>", re.S)
+_ROW = re.compile(r"<tr[ >]")
+MAX_ROWS_SHOWN = 20
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "vi" / "notebooks").glob("*.ipynb")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_table_output_shows_more_than_twenty_rows(path):
+    """A table fits a laptop screen: at most 20 rows at once; the rest sit under "show all" (a <details>)."""
+    notebook = nbformat.read(path, as_version=4)
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            shown = _DETAILS.sub("", "".join(output.get("data", {}).get("text/html", "")))
+            for table in re.findall(r"<table.*?</table>", shown, re.S):
+                rows = len(_ROW.findall(table.split("<tbody", 1)[-1]))
+                assert rows <= MAX_ROWS_SHOWN, f"{path.name} cell [{index}] shows a table of {rows} rows"

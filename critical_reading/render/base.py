@@ -10,6 +10,9 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+#: The most rows any view shows at once, so it fits a laptop screen; the rest sit under "show all".
+MAX_ROWS = 20
+
 
 class Rendered:
     """Something to display: HTML in a notebook, the plain text everywhere else."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import AssumptionError
 from ..messages import say
+from .base import MAX_ROWS
 
 #: Plain-text brackets around marked words.
 MARK_OPEN, MARK_CLOSE = "«", "»"
@@ -112,20 +113,30 @@ class MarkedSentences:
 
     def _repr_html_(self) -> str:
         pad = "padding:0.25em 0.6em;text-align:left;vertical-align:top"
-        body = []
-        for row in self.rows:
-            label = (f'<strong style="white-space:nowrap">{html.escape(row["label"])}</strong><br>'
-                     if row["label"] else "")
-            style = "border-left:6px solid #000;background:#fdf8d8" if row["label"] else "color:#444"
-            body.append(f'<tr style="{style}"><th scope="row" style="font-weight:normal;white-space:nowrap;{pad}">'
-                        f'{html.escape(row["heading"])}</th><td lang="vi" style="{pad}">{label}'
-                        f'{marked_html(row["text_vi"], row["spans"])}</td>'
-                        f'<td lang="en" style="{pad}">{html.escape(row["text_en"])}</td></tr>')
-        return (f'<div class="claim-highlight"><p>{html.escape(self.summary)} {html.escape(say("render.mark_note"))}'
-                '</p><table style="border-collapse:collapse"><thead><tr><th scope="col">sentence</th>'
-                f'<th scope="col" style="text-align:left">{say("render.vietnamese_label")}</th>'
-                f'<th scope="col" style="text-align:left">{translation_label()}</th></tr></thead>'
-                f'<tbody>{"".join(body)}</tbody></table></div>')
+
+        def table(rows: Sequence[dict]) -> str:
+            body = []
+            for row in rows:
+                label = (f'<strong style="white-space:nowrap">{html.escape(row["label"])}</strong><br>'
+                         if row["label"] else "")
+                style = "border-left:6px solid #000;background:#fdf8d8" if row["label"] else "color:#444"
+                body.append(f'<tr style="{style}"><th scope="row" style="font-weight:normal;white-space:nowrap;{pad}">'
+                            f'{html.escape(row["heading"])}</th><td lang="vi" style="{pad}">{label}'
+                            f'{marked_html(row["text_vi"], row["spans"])}</td>'
+                            f'<td lang="en" style="{pad}">{html.escape(row["text_en"])}</td></tr>')
+            return ('<table style="border-collapse:collapse"><thead><tr><th scope="col">sentence</th>'
+                    f'<th scope="col" style="text-align:left">{say("render.vietnamese_label")}</th>'
+                    f'<th scope="col" style="text-align:left">{translation_label()}</th></tr></thead>'
+                    f'<tbody>{"".join(body)}</tbody></table>')
+
+        intro = f'<p>{html.escape(self.summary)} {html.escape(say("render.mark_note"))}</p>'
+        marked = [row for row in self.rows if row["label"]]
+        if len(self.rows) <= MAX_ROWS or not marked:
+            return f'<div class="claim-highlight">{intro}{table(self.rows)}</div>'
+        # a long text: the marked sentences first, the whole text (marks included) one click away
+        control = say("render.show_whole_text", n=len(self.rows))
+        return (f'<div class="claim-highlight">{intro}{table(marked)}<details><summary>{html.escape(control)}'
+                f'</summary>{table(self.rows)}</details></div>')
 
 
 class ParallelText:
