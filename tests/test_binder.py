@@ -120,3 +120,11 @@ def test_readme_badge_matches_the_repository():
     if hub_link.PLACEHOLDER in settings["repository"]:
         warnings.warn(f"[tool.course] repository is still a placeholder: {settings['repository']}")
 
+
+
+def test_vietnamese_readme_badge_opens_the_vietnamese_lesson_00():
+    hub_link = load_hub_link()
+    settings = hub_link.course_settings()
+    url = hub_link.binder_url(settings["repository"], settings["branch"], "vi/notebooks/00-start-here.ipynb")
+    assert (ROOT / "vi" / "notebooks" / "00-start-here.ipynb").exists()
+    assert f"]({url})" in (ROOT / "vi" / "README.md").read_text(encoding="utf-8")
