@@ -7,7 +7,8 @@ Jupyter Book 1 (Sphinx) builds it offline, without running any notebook (the les
 outputs are shown as they are), with Sphinx warnings as errors, then checks every internal link
 of the built pages. The table of contents is generated at build time from what is in the course:
 ``notebooks/[0-9]*.ipynb``, the student copies in ``exercises/release/``, every guide in
-``docs/`` (``docs/source-notes.md`` included when present) and ``data/README.md``. Nothing is
+``docs/`` (``docs/source-notes.md`` included when present), ``data/README.md``, and the Vietnamese
+edition's front page, lessons and guides (``vi/``). Nothing is
 listed by hand, so re-cut lessons appear on the next build.
 
 What is never published: the exercise masters (``exercises/source/``, the solutions), the
@@ -56,7 +57,11 @@ def published(root: Path = ROOT) -> dict[str, list[str]]:
     guides = [d for d in FIRST_GUIDES if d in docs] + [d for d in docs if d not in FIRST_GUIDES]
     if (root / "data" / "README.md").exists():
         guides.append("data/README.md")
-    return {"Lessons": lessons, "Exercises (student copies)": exercises, "Guides": guides}
+    vietnamese = ([p for p in ["vi/README.md"] if (root / p).exists()]
+                  + sorted(p.relative_to(root).as_posix() for p in root.glob("vi/notebooks/[0-9]*.ipynb"))
+                  + sorted(p.relative_to(root).as_posix() for p in root.glob("vi/docs/*.md")))
+    return {"Lessons": lessons, "Exercises (student copies)": exercises, "Guides": guides,
+            "Tiếng Việt (the Vietnamese edition)": vietnamese}
 
 
 def rewrite_links(markdown: str, page: str, pages: set[str]) -> str:

@@ -120,3 +120,11 @@ def test_links_to_unpublished_files_become_plain_paths():
         "[student copy](../exercises/release/01-x/01-x-exercises.ipynb) · "
         "master (`exercises/source/01-x/01-x-exercises.ipynb` in the course folder) · "
         "[web](https://example.org) · [here](#top)")
+
+
+def test_the_vietnamese_edition_is_a_section_of_the_site(built):
+    pages = sorted((built / "vi" / "notebooks").glob("*.html"))
+    assert len(pages) == len(list((ROOT / "vi" / "notebooks").glob("[0-9]*.ipynb")))
+    first = (built / "vi" / "notebooks" / "00-start-here.html").read_text(encoding="utf-8")
+    assert 'lang="vi"' in first or "Bắt đầu" in first or "bài báo" in first
+    assert "Tiếng Việt" in (built / "index.html").read_text(encoding="utf-8")
