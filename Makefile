@@ -53,7 +53,8 @@ lab: $(STAMP)
 # Formgrader) finds exercises/nbgrader_config.py; the whole course folder stays browsable.
 teach: $(STAMP)
 	@echo "make: grading tools on; open them with the menu Nbgrader > Formgrader (course folder: exercises/)"
-	cd exercises && PATH="$(abspath $(BIN)):$$PATH" jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/exercises $(LAB_ARGS)
+	cd exercises && PATH="$(abspath $(BIN)):$$PATH" $(if $(EXCHANGE),NBGRADER_EXCHANGE="$(abspath $(EXCHANGE))") \
+	  jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/exercises $(LAB_ARGS)
 
 # Lint (ruff, configured in pyproject.toml) before the tests.
 lint: $(STAMP)
@@ -103,7 +104,8 @@ node_modules/.bin/configurable-http-proxy:
 # Grading with nbgrader, step by step (docs/exercises.md): make release SET=01-close-reading, then
 # collect (or zip-collect), autograde, the Formgrader (make teach), feedback, grades.
 # EXCHANGE=/path sets nbgrader's exchange folder (default: exercises/nbgrader_config.py's).
-GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(EXCHANGE),)
+# (A relative EXCHANGE is taken from this folder, wherever nbgrader itself runs.)
+GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(abspath $(EXCHANGE)),)
 release collect zip-collect autograde: $(STAMP)
 	$(GRADING) $@ $(SET)
 feedback: $(STAMP)

@@ -45,8 +45,8 @@ def nbgrader(course_dir: Path, *args: str, exchange: str | None = None) -> str:
     """Run ``nbgrader ARGS`` in ``course_dir``; return its log without the false checksum warnings."""
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    if exchange:
-        env["NBGRADER_EXCHANGE"] = str(exchange)
+    if exchange:  # nbgrader runs inside the course folder: a relative path is the caller's
+        env["NBGRADER_EXCHANGE"] = str(Path(exchange).resolve())
     result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course_dir, env=env,
                             capture_output=True, text=True)
     lines = (result.stdout + result.stderr).splitlines()
