@@ -190,7 +190,7 @@ def answer_key(root: Path = ROOT, out: Path = BUILD / "teacher") -> tuple[Path, 
             f"<h3>{html.escape(a.heading)}</h3>" + (f'<div class="question">{render(a.question)}</div>' if a.question else "")
             + f'<div class="answer">{render(a.answer)}</div>' for a in extra) + "</section>")
     sections += [exercise_section(path) for path in masters(root)]
-    contents = "".join(f"<li>{html.escape(re.search(r'<h2>(.*?)</h2>', s).group(1))}</li>" for s in sections)
+    contents = "".join(f"<li>{re.search(r'<h2>(.*?)</h2>', s).group(1)}</li>" for s in sections)  # already escaped
     out.mkdir(parents=True, exist_ok=True)
     target = out / "answer-key.html"
     target.write_text(page("Answer key · Reading a war report critically", f"<ol>{contents}</ol>" + "\n".join(sections),
