@@ -594,6 +594,13 @@ def _raised(code: str, namespace: dict):
 @pytest.mark.parametrize("code,words", [
     ("tables.claims['claim_idd']", "Did you mean 'claim_id'?"),
     ("tables.claims['claim_id', 'source_id']", "two pairs of square brackets"),
+    ("tables.claims[['claim_id', 'claimtype']]", "no column 'claimtype'. Did you mean 'claim_type'?"),
+    ("tables.claims.loc[tables.claims['claim_id'] == 'c01', ['claim_id', 'claimtype']]",
+     "no column 'claimtype'. Did you mean 'claim_type'?"),
+    ("import pandas as pd; d = pd.DataFrame({'day': pd.to_datetime(['2025-01-01'])}); "
+     "d[d['day'] > '2024' & d['day'] < '2026']", "in its own parentheses"),
+    ("import pandas as pd; d = pd.DataFrame({'day': pd.to_datetime(['2025-01-01'])}); "
+     "d[d['day'] > '2024' | d['day'] < '2026']", "in its own parentheses"),
     ("tables.claims.merge(tables.sources, on='source_id').merge(tables.sources, on='source_id')['side']",
      "renamed them 'side_x' and 'side_y'"),
     ("tables.claims[tables.claims['claim_type'] == 'figure' & tables.claims['verification'] == 'unflagged']",
@@ -612,6 +619,12 @@ def test_friendly_errors_say_what_to_do(code, words):
     message = friendly.explain(error, tb, namespace)
     assert message and words in message, message
     assert "\n" not in message and len(message) < 400
+
+
+def test_the_plain_text_note_is_spaced_from_the_message():
+    from critical_reading.render.feedback import ErrorDetails
+
+    assert repr(ErrorDetails("trace")).startswith(" (")
 
 
 def test_other_errors_keep_their_traceback():
