@@ -634,3 +634,22 @@ def test_other_errors_keep_their_traceback():
     for code in ("{}['a']", "1 / 0", "int('x')", "tables.claims.loc['c99']"):
         error, tb = _raised(code, namespace)
         assert friendly.explain(error, tb, namespace) is None, code
+
+
+def test_an_empty_ministry_list_points_at_parentheses_and_spelling_not_isin():
+    from critical_reading.checks import who_claims_what
+
+    with pytest.raises(checks.Hint, match="your list is empty") as empty:
+        who_claims_what.ministry_events([])
+    assert ".isin" not in str(empty.value)
+    some = who_claims_what.expected_ministry_events()[:1]
+    with pytest.raises(checks.Hint, match=r"\.isin"):
+        who_claims_what.ministry_events(some)
+
+
+def test_right_columns_in_another_order_are_named_in_order():
+    from critical_reading.checks import who_claims_what
+
+    swapped = who_claims_what.expected_zelensky_claims()[["claim_type", "claim_id"]]
+    with pytest.raises(checks.Hint, match="in this order: claim_id, claim_type"):
+        who_claims_what.zelensky_claims(swapped)

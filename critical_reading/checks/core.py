@@ -306,6 +306,8 @@ def same_value(answer: object, expected: object, *, hint: str | None = None) -> 
         if not isinstance(answer, pd.DataFrame):
             raise Hint(say("checks_core.want_kind", wants=kind(expected), kind=kind(answer)))
         if list(answer.columns) != list(expected.columns):
+            if sorted(map(str, answer.columns)) == sorted(map(str, expected.columns)):
+                raise Hint(say("checks_core.want_column_order", columns=", ".join(map(str, expected.columns))))
             raise Hint(say("checks_core.want_columns", columns=", ".join(map(str, expected.columns))))
         if len(answer) != len(expected):
             raise Hint(say("checks_core.want_rows", got=len(answer), want=len(expected)))
