@@ -537,6 +537,22 @@ def test_a_failed_answer_cell_is_not_graded(shell):
     assert checks.RESULTS["chain_of_publication"].status == "correct"
 
 
+def test_check_all_rechecks_the_answer_as_it_is_now(shell, capsys):
+    """An answer changed after its check cell ran is summed up as it is now, not as it was checked."""
+    checks.RESULTS.clear()
+    checks.watch_cells()
+    shell.run_cell("from critical_reading import checks")
+    shell.run_cell("answer_q1 = ['sk_ua_western_sources', 'reuters', 'fox_news', 'vn_outlet']")
+    shell.run_cell("checks.chain_of_publication(answer_q1, 'c08')")
+    assert checks.RESULTS["chain_of_publication"].status == "correct"
+    shell.run_cell("answer_q1 = ['reuters']")  # changed, its check cell not run again
+    checks.check_all("01")
+    assert "Question 1  ➜ Not yet" in capsys.readouterr().out
+    shell.run_cell("answer_q1 = ['sk_ua_western_sources', 'reuters', 'fox_news', 'vn_outlet']")
+    checks.check_all("01")
+    assert "Question 1  ✓ Correct" in capsys.readouterr().out
+
+
 def test_assigned_names_even_when_a_cell_does_not_parse():
     from critical_reading.checks.core import assigned_names
 
