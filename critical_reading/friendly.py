@@ -50,7 +50,8 @@ def _table_in(tb: Any, loc: bool = False) -> Any:
         if isinstance(owner, pd.DataFrame):
             return owner
         if loc and isinstance(getattr(owner, "obj", None), pd.DataFrame):  # pandas' _LocIndexer
-            return owner.obj
+            on_columns = any(f.f_code.co_name == "_getitem_axis" and f.f_locals.get("axis") == 1 for f in _frames(tb))
+            return owner.obj if on_columns else None  # a missing row label is not a missing column
     return None
 
 

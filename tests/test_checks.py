@@ -647,7 +647,8 @@ def test_other_errors_keep_their_traceback():
     from critical_reading import friendly, load_tables
 
     namespace = {"tables": load_tables()}
-    for code in ("{}['a']", "1 / 0", "int('x')", "tables.claims.loc['c99']"):
+    for code in ("{}['a']", "1 / 0", "int('x')", "tables.claims.loc['c99']",
+                 "tables.claims.set_index('claim_id').loc[['c01', 'c99']]"):
         error, tb = _raised(code, namespace)
         assert friendly.explain(error, tb, namespace) is None, code
 
