@@ -16,6 +16,7 @@ error). Recognised:
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 import traceback
@@ -25,7 +26,9 @@ from .messages import say
 
 HANDLED = (KeyError, NameError, TypeError, ValueError)
 _PRECEDENCE = re.compile(r"truth value of a (Series|DataFrame) is ambiguous|unsupported operand type\(s\) for [&|]"
-                         r"|Cannot perform '(r?and_|r?or_)'|operands could not be broadcast")
+                         r"|Cannot perform '(r?and_|r?or_)'|operation '(r?and_|r?or_)' not supported"
+                         r"|operands could not be broadcast")
+_MISSING_LIST = re.compile(r"^\[(.*)\] not in index$", re.S)
 
 
 def _frames(tb: Any) -> list[Any]:
@@ -36,15 +39,30 @@ def _frames(tb: Any) -> list[Any]:
     return frames
 
 
-def _table_in(tb: Any) -> Any:
-    """The DataFrame whose lookup failed (pandas' own ``self``), if any."""
+def _table_in(tb: Any, loc: bool = False) -> Any:
+    """The DataFrame whose lookup failed (pandas' own ``self``), if any; with ``loc``, also ``table.loc[...]``."""
     import pandas as pd
 
     for frame in reversed(_frames(tb)):
         owner = frame.f_locals.get("self")
-        if isinstance(owner, pd.DataFrame) and frame.f_code.co_name == "__getitem__":  # table[...], not .loc
+        if frame.f_code.co_name != "__getitem__":
+            continue
+        if isinstance(owner, pd.DataFrame):
             return owner
+        if loc and isinstance(getattr(owner, "obj", None), pd.DataFrame):  # pandas' _LocIndexer
+            on_columns = any(f.f_code.co_name == "_getitem_axis" and f.f_locals.get("axis") == 1 for f in _frames(tb))
+            return owner.obj if on_columns else None  # a missing row label is not a missing column
     return None
+
+
+def _missing_columns(key: Any) -> list[str]:
+    """The names in pandas' ``"['a', 'b'] not in index"`` (a list of columns with some missing), else []."""
+    found = _MISSING_LIST.match(key) if isinstance(key, str) else None
+    try:
+        names = ast.literal_eval(f"[{found.group(1)}]") if found else []
+    except (ValueError, SyntaxError):
+        return []
+    return [str(name) for name in names]
 
 
 def _known_words(namespace: dict) -> set[str]:
@@ -78,7 +96,10 @@ def explain(error: BaseException, tb: Any, namespace: dict | None = None) -> str
     namespace = namespace or {}
     if isinstance(error, KeyError) and error.args:
         key = error.args[0]
-        table = _table_in(tb)
+        missing = _missing_columns(key)
+        if missing:  # table[["a", "b"]] or table.loc[rows, ["a", "b"]] with a name that is not a column
+            key = missing[0]
+        table = _table_in(tb, loc=bool(missing))
         if table is None:
             return None
         columns = [str(c) for c in table.columns]

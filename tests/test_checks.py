@@ -537,6 +537,22 @@ def test_a_failed_answer_cell_is_not_graded(shell):
     assert checks.RESULTS["chain_of_publication"].status == "correct"
 
 
+def test_check_all_rechecks_the_answer_as_it_is_now(shell, capsys):
+    """An answer changed after its check cell ran is summed up as it is now, not as it was checked."""
+    checks.RESULTS.clear()
+    checks.watch_cells()
+    shell.run_cell("from critical_reading import checks")
+    shell.run_cell("answer_q1 = ['sk_ua_western_sources', 'reuters', 'fox_news', 'vn_outlet']")
+    shell.run_cell("checks.chain_of_publication(answer_q1, 'c08')")
+    assert checks.RESULTS["chain_of_publication"].status == "correct"
+    shell.run_cell("answer_q1 = ['reuters']")  # changed, its check cell not run again
+    checks.check_all("01")
+    assert "Question 1  ➜ Not yet" in capsys.readouterr().out
+    shell.run_cell("answer_q1 = ['sk_ua_western_sources', 'reuters', 'fox_news', 'vn_outlet']")
+    checks.check_all("01")
+    assert "Question 1  ✓ Correct" in capsys.readouterr().out
+
+
 def test_assigned_names_even_when_a_cell_does_not_parse():
     from critical_reading.checks.core import assigned_names
 
@@ -594,6 +610,13 @@ def _raised(code: str, namespace: dict):
 @pytest.mark.parametrize("code,words", [
     ("tables.claims['claim_idd']", "Did you mean 'claim_id'?"),
     ("tables.claims['claim_id', 'source_id']", "two pairs of square brackets"),
+    ("tables.claims[['claim_id', 'claimtype']]", "no column 'claimtype'. Did you mean 'claim_type'?"),
+    ("tables.claims.loc[tables.claims['claim_id'] == 'c01', ['claim_id', 'claimtype']]",
+     "no column 'claimtype'. Did you mean 'claim_type'?"),
+    ("import pandas as pd; d = pd.DataFrame({'day': pd.to_datetime(['2025-01-01'])}); "
+     "d[d['day'] > '2024' & d['day'] < '2026']", "in its own parentheses"),
+    ("import pandas as pd; d = pd.DataFrame({'day': pd.to_datetime(['2025-01-01'])}); "
+     "d[d['day'] > '2024' | d['day'] < '2026']", "in its own parentheses"),
     ("tables.claims.merge(tables.sources, on='source_id').merge(tables.sources, on='source_id')['side']",
      "renamed them 'side_x' and 'side_y'"),
     ("tables.claims[tables.claims['claim_type'] == 'figure' & tables.claims['verification'] == 'unflagged']",
@@ -614,10 +637,36 @@ def test_friendly_errors_say_what_to_do(code, words):
     assert "\n" not in message and len(message) < 400
 
 
+def test_the_plain_text_note_is_spaced_from_the_message():
+    from critical_reading.render.feedback import ErrorDetails
+
+    assert repr(ErrorDetails("trace")).startswith(" (")
+
+
 def test_other_errors_keep_their_traceback():
     from critical_reading import friendly, load_tables
 
     namespace = {"tables": load_tables()}
-    for code in ("{}['a']", "1 / 0", "int('x')", "tables.claims.loc['c99']"):
+    for code in ("{}['a']", "1 / 0", "int('x')", "tables.claims.loc['c99']",
+                 "tables.claims.set_index('claim_id').loc[['c01', 'c99']]"):
         error, tb = _raised(code, namespace)
         assert friendly.explain(error, tb, namespace) is None, code
+
+
+def test_an_empty_ministry_list_points_at_parentheses_and_spelling_not_isin():
+    from critical_reading.checks import who_claims_what
+
+    with pytest.raises(checks.Hint, match="your list is empty") as empty:
+        who_claims_what.ministry_events([])
+    assert ".isin" not in str(empty.value)
+    some = who_claims_what.expected_ministry_events()[:1]
+    with pytest.raises(checks.Hint, match=r"\.isin"):
+        who_claims_what.ministry_events(some)
+
+
+def test_right_columns_in_another_order_are_named_in_order():
+    from critical_reading.checks import who_claims_what
+
+    swapped = who_claims_what.expected_zelensky_claims()[["claim_type", "claim_id"]]
+    with pytest.raises(checks.Hint, match="in this order: claim_id, claim_type"):
+        who_claims_what.zelensky_claims(swapped)

@@ -89,10 +89,17 @@ class StaleAnswer(_CheckFeedback):
 
 @dataclass
 class Result:
-    """The last verdict of one check in this kernel."""
+    """The last verdict of one check in this kernel, and how to give it again for a new value.
+
+    ``answer_name`` is the variable the check cell passed (``answer_q1``), ``recheck`` the same check
+    as a function of the value (status, message): :func:`check_all` re-checks the variable's current
+    value, so a summary never reports a stale verdict.
+    """
 
     status: str
     message: str
+    answer_name: str | None = None
+    recheck: Callable[[object], tuple[str, str]] | None = None
 
 
 #: check name -> its last result in this kernel (a notebook has one kernel: one record).
@@ -244,8 +251,9 @@ def _show(status: str, message: str, answer: object = None) -> None:
     display(FeedbackBox(status, message, preview))
 
 
-def _verdict(name: str, status: str, message: str, answer: object = None) -> None:
-    RESULTS[name] = Result(status, message)
+def _verdict(name: str, status: str, message: str, answer: object = None, *, answer_name: str | None = None,
+             recheck: Callable[[object], tuple[str, str]] | None = None) -> None:
+    RESULTS[name] = Result(status, message, answer_name, recheck)
     if status != CORRECT and strict():
         cls = {NOT_YET: Hint, NOT_ANSWERED: NotAnswered, STALE: StaleAnswer}[status]
         raise cls(message) from None
@@ -255,24 +263,38 @@ def _verdict(name: str, status: str, message: str, answer: object = None) -> Non
     _show(status, message, answer)
 
 
-def _run_check(func: Callable, name: str, wants: str, answer: object, args: tuple, kwargs: dict) -> None:
-    failed = WATCH.failed.get(WATCH.answer_name(name) or "")
-    if failed:
-        return _verdict(name, STALE, say("checks_core.stale", error=failed))
+def _evaluate(func: Callable, wants: str, answer: object, args: tuple, kwargs: dict) -> tuple[str, str]:
+    """The verdict of ``func`` on ``answer``: (status, message), shown nowhere."""
     if answer is ...:
-        return _verdict(name, NOT_ANSWERED, say("checks_core.stub", wants=wants))
+        return NOT_ANSWERED, say("checks_core.stub", wants=wants)
     if answer is None:
-        return _verdict(name, NOT_YET, say("checks_core.none", wants=wants))
+        return NOT_YET, say("checks_core.none", wants=wants)
     try:
         feedback = func(answer, *args, **kwargs)
     except _CheckFeedback as verdict:
-        return _verdict(name, verdict.status, verdict.message)
+        return verdict.status, verdict.message
     except LearnerError:
         raise
     except Exception:  # a shape nobody foresaw: still one line, never a traceback
-        return _verdict(name, NOT_YET, say("checks_core.unforeseen", kind=kind(answer), wants=wants))
+        return NOT_YET, say("checks_core.unforeseen", kind=kind(answer), wants=wants)
     feedback = (feedback or "").strip()
-    _verdict(name, CORRECT, f"{feedback[:1].upper()}{feedback[1:]}", answer)
+    return CORRECT, f"{feedback[:1].upper()}{feedback[1:]}"
+
+
+def _run_check(func: Callable, name: str, wants: str, answer: object, args: tuple, kwargs: dict) -> None:
+    answer_name = WATCH.answer_name(name)
+    failed = WATCH.failed.get(answer_name or "")
+    if failed:
+        return _verdict(name, STALE, say("checks_core.stale", error=failed))
+
+    def recheck(value: object) -> tuple[str, str]:
+        try:
+            return _evaluate(func, wants, value, args, kwargs)
+        except LearnerError as error:
+            return NOT_YET, str(error)
+
+    status, message = _evaluate(func, wants, answer, args, kwargs)
+    _verdict(name, status, message, answer, answer_name=answer_name, recheck=recheck)
 
 
 def _make_check(wants: str, registry: dict[str, Callable]) -> Callable[[Callable], Callable]:
@@ -306,6 +328,8 @@ def same_value(answer: object, expected: object, *, hint: str | None = None) -> 
         if not isinstance(answer, pd.DataFrame):
             raise Hint(say("checks_core.want_kind", wants=kind(expected), kind=kind(answer)))
         if list(answer.columns) != list(expected.columns):
+            if sorted(map(str, answer.columns)) == sorted(map(str, expected.columns)):
+                raise Hint(say("checks_core.want_column_order", columns=", ".join(map(str, expected.columns))))
             raise Hint(say("checks_core.want_columns", columns=", ".join(map(str, expected.columns))))
         if len(answer) != len(expected):
             raise Hint(say("checks_core.want_rows", got=len(answer), want=len(expected)))
@@ -357,8 +381,21 @@ def exercise_set(set_id: str, items: list[Item]) -> list[Item]:
     return items
 
 
+def _current_status(result: Result | None) -> str:
+    """A check's status for the answer as it is now: re-checked if its answer variable is still there."""
+    if result is None:
+        return NOT_ANSWERED
+    shell = _shell()
+    namespace = getattr(shell, "user_ns", None) or {}
+    if result.answer_name is None or result.recheck is None or result.answer_name not in namespace:
+        return result.status
+    if WATCH.failed.get(result.answer_name):
+        return STALE
+    return result.recheck(namespace[result.answer_name])[0]
+
+
 def summary(set_id: str) -> list[tuple[str, str, str]]:
-    """(question, status word, points) for each question of a set, from this kernel's results."""
+    """(question, status word, points) for each question of a set: its answer as it is now, re-checked."""
     if set_id not in EXERCISE_SETS:
         raise Hint(say("checks_core.unknown_set", set_id=set_id, known=", ".join(sorted(EXERCISE_SETS))))
     rows = []
@@ -366,8 +403,7 @@ def summary(set_id: str) -> list[tuple[str, str, str]]:
         if item.check is None:
             rows.append((item.label, say("checks_core.word.teacher"), say("checks_core.points_teacher", points=item.points)))
             continue
-        result = RESULTS.get(item.check)
-        status = result.status if result else NOT_ANSWERED
+        status = _current_status(RESULTS.get(item.check))
         got = item.points if status == CORRECT else 0
         rows.append((item.label, f"{say(f'checks_core.mark.{status}')} {say(f'checks_core.word.{status}')}",
                      say("checks_core.points", got=got, points=item.points)))
@@ -379,7 +415,7 @@ def check_all(set_id: str) -> None:
     rows = summary(set_id)
     items = EXERCISE_SETS[set_id]
     checked = sum(i.points for i in items if i.check)
-    got = sum(i.points for i in items if i.check and RESULTS.get(i.check) and RESULTS[i.check].status == CORRECT)
+    got = sum(i.points for i in items if i.check and _current_status(RESULTS.get(i.check)) == CORRECT)
     written = sum(i.points for i in items if not i.check)
     width = max(len(r[0]) for r in rows)
     for label, word, points in rows:

@@ -155,10 +155,13 @@ def attribution_kinds(answer, sentence_ids=("s02", "s04", "s09", "s13", "s15", "
 MINISTRY = ("russia_mod", "zvezda", "krasnaya_zvezda")
 
 
-def _claim_ids(answer: object, want: list[str], missing: str, extra: str) -> list[str]:
-    """Compare a list of claim ids with ``want`` (order free): one hint for a missing id, one for an extra."""
+def _claim_ids(answer: object, want: list[str], missing: str, extra: str, empty: str | None = None) -> list[str]:
+    """Compare a list of claim ids with ``want`` (order free): one hint for a missing id, one for an extra,
+    and (if ``empty`` is given) one for an empty list, where the filter matched nothing."""
     t = course_tables()
     got = as_ids(answer, say("checks_answers.words.claim_ids"), t.claims["claim_id"], "claim_id")
+    if not got and want and empty:
+        raise Hint(say(empty))
     wrong = [c for c in got if c not in want]
     if wrong:
         raise Hint(say(extra, value=wrong[0]))
@@ -190,7 +193,7 @@ def expected_ministry_events(tables=None) -> list[str]:
 def ministry_events(answer):
     """02a, Your turn 2: `.isin` and `&` together, then `list(...)`."""
     got = _claim_ids(answer, expected_ministry_events(), "checks_02.practice.ministry_events.missing",
-                     "checks_02.practice.ministry_events.extra")
+                     "checks_02.practice.ministry_events.extra", "checks_02.practice.ministry_events.empty")
     return say("checks_02.practice.ministry_events.done", len=len(got))
 
 

@@ -57,8 +57,8 @@ class ErrorDetails:
     def __init__(self, traceback_text: str):
         self.traceback_text = traceback_text
 
-    def __repr__(self) -> str:
-        return say("friendly.details_plain")
+    def __repr__(self) -> str:  # a text view may run this on from the one-line message: keep a space
+        return " " + say("friendly.details_plain")
 
     def _repr_html_(self) -> str:
         return (f"<details class='cr-error-details'><summary>{html.escape(say('friendly.details_summary'))}"
