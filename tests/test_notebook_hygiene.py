@@ -90,8 +90,10 @@ _ROW = re.compile(r"<tr[ >]")
 MAX_ROWS_SHOWN = 20
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "vi" / "notebooks").glob("*.ipynb")),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+SHOWN_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "vi" / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", SHOWN_NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_table_output_shows_more_than_twenty_rows(path):
     """A table fits a laptop screen: at most 20 rows at once; the rest sit under "show all" (a <details>)."""
     notebook = nbformat.read(path, as_version=4)
