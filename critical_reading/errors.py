@@ -10,7 +10,13 @@ line (``Problem: ...``) rather than a wall of pandas internals.
 class LearnerError(Exception):
     """An error with a one-line, human message and no traceback in notebooks."""
 
-    prefix = "Problem"
+    kind = "problem"  # the catalogue key of the word that opens the line (catalogue errors.toml)
+
+    @property
+    def prefix(self) -> str:
+        from .messages import say  # light: the standard library only
+
+        return say(f"errors.{self.kind}")
 
     def __init__(self, message: str):
         super().__init__(message)
@@ -23,16 +29,16 @@ class LearnerError(Exception):
 class DataContractError(LearnerError, ValueError):
     """A table in ``data/`` breaks the data contract (see ``data/README.md``)."""
 
-    prefix = "Data problem"
+    kind = "data_problem"
 
 
 class SetupError(LearnerError, RuntimeError):
     """The Python environment cannot run the lessons (wrong or missing package)."""
 
-    prefix = "Setup problem"
+    kind = "setup_problem"
 
 
 class AssumptionError(LearnerError, ValueError):
     """An impossible assumption, such as a share above 1 or an empty selection."""
 
-    prefix = "Check your choice"
+    kind = "check_your_choice"
