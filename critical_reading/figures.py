@@ -30,7 +30,7 @@ import pandas as pd
 
 from .data import Tables
 from .errors import AssumptionError
-from .intervals import ABOUT_TOLERANCE, Interval, qualified, row_interval
+from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
 from .messages import format_date, language, say
 from .reading import sentence_quote
 from .render import Bullets, Stack
@@ -498,7 +498,7 @@ class Comparison:
         if self.overlap:
             out.append(say("figures.overlap", common=describe_people(self.common)))
         else:
-            out.append(say("figures.no_overlap", gap=f"{self.gap:,.0f}"))
+            out.append(say("figures.no_overlap", gap=format_number(self.gap, whole=True)))
         if self.days_apart is None:
             which = " and ".join(x.label for x in (a, b) if x.date is None)
             out.append(say("figures.undated", which=which))
@@ -513,7 +513,7 @@ class Comparison:
             elif self.days_apart is not None:
                 earlier, later = (a, b) if a.date < b.date else (b, a)
                 if later.interval.low > earlier.interval.high:
-                    out.append(say("figures.grow", gap=f"{self.gap:,.0f}", days=self.days_apart))
+                    out.append(say("figures.grow", gap=format_number(self.gap, whole=True), days=self.days_apart))
                 else:
                     out.append(say("figures.shrink"))
         if quantities == {"killed", "casualties"}:
