@@ -78,7 +78,7 @@ translations: $(STAMP)
 	-$(BIN)/python scripts/translations.py check
 
 test: lint
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=12
 
 # Regenerate exercises/release/ from the masters in exercises/source/ (nbgrader generate_assignment).
 student-copies: $(STAMP)
