@@ -1,7 +1,10 @@
 """Fixtures shared by the test modules."""
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -9,6 +12,18 @@ from critical_reading import load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_NOTES = ROOT / "docs" / "source-notes.md"
+
+
+def script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` loaded afresh as a module (``scripts/`` is not a package).
+
+    It is registered in ``sys.modules`` first, since dataclasses look their module up there.
+    """
+    spec = importlib.util.spec_from_file_location(f"script_under_test_{name}", ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ The README's badge is checked against the one place the repository's address is 
 ``[tool.course]`` in pyproject.toml (see ``scripts/hub_link.py``).
 """
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -20,7 +19,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 
 @contextmanager
@@ -99,10 +98,7 @@ def test_requirements_are_pinned():
 
 
 def load_hub_link():
-    spec = importlib.util.spec_from_file_location("hub_link_for_binder", ROOT / "scripts" / "hub_link.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("hub_link")
 
 
 def test_readme_badge_matches_the_repository():

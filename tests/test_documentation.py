@@ -4,7 +4,7 @@ import re
 
 from critical_reading.contract import TABLES
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 
 def test_data_readme_documents_every_table_and_column():
@@ -37,11 +37,6 @@ def test_readme_paths_exist():
 
 def test_readme_course_map_is_current():
     """The README's course map is what scripts/course_map.py prints for notebooks/ now."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("course_map", ROOT / "scripts" / "course_map.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    table = module.course_map(ROOT / "notebooks", "en")
+    table = script("course_map").course_map(ROOT / "notebooks", "en")
     assert table.strip() in (ROOT / "README.md").read_text(encoding="utf-8"), (
         "the README's course map is stale: paste `python3 scripts/course_map.py notebooks --lang en` over it")

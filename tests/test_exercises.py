@@ -14,7 +14,6 @@ The slow parts (nbgrader and kernels) run once per module, side by side, in the 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import os
 import re
 import shutil
@@ -29,7 +28,7 @@ from nbclient import NotebookClient
 
 from critical_reading import checks
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 EXERCISES = ROOT / "exercises"
 MASTERS = sorted((EXERCISES / "source").glob("*/*.ipynb"))
@@ -40,11 +39,7 @@ PROJECT_TRACES = ("Traceback", "NotImplementedError", "critical_reading/", "crit
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("generate_student_copies",
-                                                  ROOT / "scripts" / "generate_student_copies.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("generate_student_copies")
 
 
 def _grading(cell) -> dict:

@@ -1,7 +1,6 @@
 """scripts/hub_link.py writes nbgitpuller links a JupyterHub understands, and refuses bad ones clearly."""
 
 import contextlib
-import importlib.util
 import io
 import subprocess
 import sys
@@ -9,16 +8,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 SCRIPT = ROOT / "scripts" / "hub_link.py"
 
 
 def load():
-    spec = importlib.util.spec_from_file_location("hub_link_under_test", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("hub_link")
 
 
 hub_link = load()

@@ -7,16 +7,11 @@ not a lesson and has no such budget.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("lesson_time", ROOT / "scripts" / "lesson_time.py")
-lesson_time = sys.modules.setdefault("lesson_time", importlib.util.module_from_spec(_spec))
-_spec.loader.exec_module(lesson_time)
+from .conftest import ROOT, script
+
+lesson_time = script("lesson_time")
 
 LESSONS = [p for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]*.ipynb")) if "capstone" not in p.name]
 SLACK = 1.1  # "about" 1,500 words and "about" 20 code cells

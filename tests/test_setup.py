@@ -7,7 +7,6 @@
   nbgrader's extensions; ``make teach`` is the teacher's lab, with them.
 """
 
-import importlib.util
 import json
 import os
 import re
@@ -29,7 +28,7 @@ import pytest
 
 from critical_reading import data_dir, environment, load_tables
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 # ----------------------------------------------------------------------------- which data folder
 
@@ -287,10 +286,7 @@ def test_make_teach_has_the_formgrader_on_the_exercises(teacher_lab):
 # ----------------------------------------------------------------------------- nothing overwrites work
 
 def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script(name)
 
 
 def test_the_checksums_of_the_student_copies_are_those_of_the_committed_copies():

@@ -7,23 +7,17 @@ answer, a solution or a Further-questions answer.
 """
 
 import html
-import importlib.util
 import re
-import sys
 
 import nbformat
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 from .test_browser import CHROMIUM, CHROMIUM_ARGS, IN_CI, browser_missing
 
 
 def load(name):
-    spec = importlib.util.spec_from_file_location(f"{name}_for_site_test", ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return script(name)
 
 
 site, pack = load("build_site"), load("teacher_pack")

@@ -2,22 +2,16 @@
 
 import csv
 import html
-import importlib.util
 import re
 import subprocess
-import sys
 
 import nbformat
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 
 def load():
-    spec = importlib.util.spec_from_file_location("teacher_pack_under_test", ROOT / "scripts" / "teacher_pack.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return script("teacher_pack")
 
 
 pack = load()

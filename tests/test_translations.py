@@ -7,7 +7,6 @@ code run from the Vietnamese edition speaks Vietnamese.
 """
 
 import csv
-import importlib.util
 import json
 import os
 import re
@@ -24,16 +23,13 @@ import pytest
 from critical_reading import messages
 
 from . import test_lesson_facts as lesson_facts
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 SCRIPT = ROOT / "scripts" / "translations.py"
 
 
 def load():
-    spec = importlib.util.spec_from_file_location("translations_under_test", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("translations")
 
 
 translations = load()

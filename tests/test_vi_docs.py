@@ -5,13 +5,12 @@ quotation marks is the article's (or the cue lexicon's) exact words; and the fro
 map is what scripts/course_map.py prints for vi/notebooks/ now.
 """
 
-import importlib.util
 import json
 import re
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 from .test_lesson_facts import VIETNAMESE
 from .test_translations import GLOSSARY, translations
 
@@ -20,10 +19,7 @@ CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
 
 def _load_course_map():
-    spec = importlib.util.spec_from_file_location("course_map", ROOT / "scripts" / "course_map.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("course_map")
 
 
 def _prose(page) -> str:
