@@ -178,25 +178,25 @@ def problems(record: dict) -> list[str]:
     for path in REQUIRED_FIELDS:
         value = _get(record, path)
         if value is None or (isinstance(value, str) and not value.strip()):
-            found.append(f"missing {path}")
+            found.append(say("claimreview.missing", path=path))
         elif path in _TYPES and value != _TYPES[path]:
-            found.append(f"{path} is {value!r}, not {_TYPES[path]!r}")
+            found.append(say("claimreview.wrong_type", path=path, value=value, want=_TYPES[path]))
         elif path.endswith("datePublished") and not _DATE.fullmatch(str(value)):
-            found.append(f"{path} {value!r} is not a date written YYYY-MM-DD")
+            found.append(say("claimreview.bad_date", path=path, value=value))
     return found
 
 
 def check_claim_reviews(records: list[dict]) -> str:
     """Check every record; return a one-line summary, or raise a one-line LearnerError at the first problem."""
     if not records:
-        raise LearnerError("there are no ClaimReview records to check.")
+        raise LearnerError(say("claimreview.no_records"))
     for number, record in enumerate(records, start=1):
         found = problems(record)
         if found:
-            name = record.get("identifier", f"record {number}")
-            raise LearnerError(f"ClaimReview {name}: {found[0]}. Every record needs: {', '.join(REQUIRED_FIELDS)}.")
-    return (f"{len(records)} ClaimReview records, each with all {len(REQUIRED_FIELDS)} required fields: "
-            + ", ".join(REQUIRED_FIELDS) + ".")
+            name = record.get("identifier") or say("claimreview.record", number=number)
+            raise LearnerError(say("claimreview.bad_record", name=name, problem=found[0],
+                                   fields=", ".join(REQUIRED_FIELDS)))
+    return say("claimreview.valid", n=len(records), m=len(REQUIRED_FIELDS), fields=", ".join(REQUIRED_FIELDS))
 
 
 def to_jsonld(records: list[dict]) -> str:

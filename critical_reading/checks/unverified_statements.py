@@ -27,7 +27,7 @@ def disclaimers(answer):
     frame = as_table(answer, list(want.columns), disclaimers.wants)
     kind = t.claims.set_index("claim_id")["claim_type"]
     compare_rows(frame, want, "claim_id", "claim",
-                  extra_hint=lambda cid: f"{cid} is a claim of type '{kind.get(cid)}', not a disclaimer.",
+                  extra_hint=lambda cid: say("checks_04.disclaimers.not_a_disclaimer", cid=cid, claim_type=kind.get(cid)),
                   missing_hint=lambda ks: say("checks_04.disclaimers.missing", disclaimers=plural(len(ks), "disclaimer")))
     return say("checks_04.disclaimers.m1", len=len(want), items=', '.join(sorted(set(want['source_id']))))
 
