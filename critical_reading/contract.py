@@ -32,6 +32,9 @@ CUE_CATEGORIES = ("attribution_verb", "vague_attribution", "perception", "hedge"
 TIME_RULES = ("absolute", "previous_year", "previous_month", "latest_month", "undated")
 #: Where the date of a statement comes from; ``undated``: nowhere, so it may be old.
 DATED_BY = ("source_line", "time_expression", "source_notes", "undated")
+#: Optional file in a data folder: the learner-facing English of its tables (the columns marked
+#: ``translated``) in another language, ``{lang}`` being the language's code (``translations.vi.toml``).
+TRANSLATIONS_FILE = "translations.{lang}.toml"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ class Column:
     required: bool = True
     allowed: tuple[str, ...] | None = None
     meaning: str = ""
+    #: Learner-facing English the other editions show in their own language, from the folder's
+    #: :data:`TRANSLATIONS_FILE` (a value with no translation is shown in English).
+    translated: bool = False
 
     def describe_allowed(self) -> str:
         """What a valid value looks like, in words."""
@@ -80,24 +86,24 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "paragraphs": _cols(
         Column("paragraph", "int", meaning="1–11, and 12 for the source line"),
-        Column("topic_en", meaning="what the paragraph is about (the course's summary)"),
+        Column("topic_en", translated=True, meaning="what the paragraph is about (the course's summary)"),
     ),
     "sources": _cols(
         Column("source_id", "id"),
-        Column("name_en"),
+        Column("name_en", translated=True),
         Column("name_vi", required=False, meaning="how the article names it; empty if it does not"),
         Column("kind", allowed=KINDS),
         Column("side", allowed=SIDES, meaning="party to the conflict"),
         Column("named", "bool", meaning="true if the article names a specific body or person"),
-        Column("notes", required=False),
-        Column("stake_en", meaning="what the source stands to gain; mostly the course's inference, "
+        Column("notes", required=False, translated=True),
+        Column("stake_en", translated=True, meaning="what the source stands to gain; mostly the course's inference, "
                                    "labelled as such"),
     ),
     "claims": _cols(
         Column("claim_id", "id"),
         Column("sentence_id", meaning="a sentence_id in sentences.csv"),
         Column("quote_vi", meaning="verbatim substring of the sentence"),
-        Column("claim_en", meaning="what is claimed, in English (a paraphrase)"),
+        Column("claim_en", translated=True, meaning="what is claimed, in English (a paraphrase)"),
         Column("source_id", meaning="the claimant: a source_id in sources.csv"),
         Column("relayed_by", required=False,
                meaning="conduits from claimant to Fox, joined by >, e.g. reuters>fox_news"),
@@ -105,7 +111,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("claim_type", allowed=CLAIM_TYPES),
         Column("verification", allowed=VERIFICATIONS),
         Column("flagged_by", required=False, meaning="claim_id of the disclaimer that covers it"),
-        Column("note_en", required=False),
+        Column("note_en", required=False, translated=True),
         Column("dated_by", allowed=DATED_BY,
                meaning="where the date of the statement comes from; undated: nowhere, so it may be old"),
     ),
@@ -127,18 +133,18 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "estimates": _cols(
         Column("estimate_id", "id"),
         Column("date", "date", meaning="when the estimate was published"),
-        Column("source", meaning="who made the estimate, as the table shows it (a display name)"),
+        Column("source", translated=True, meaning="who made the estimate, as the table shows it (a display name)"),
         Column("source_id", meaning="who made the estimate: a source_id in sources.csv"),
-        Column("via", required=False),
+        Column("via", required=False, translated=True),
         Column("side", allowed=SIDES, meaning="the source's side in the conflict"),
         Column("quantity", allowed=ESTIMATE_QUANTITIES),
         Column("value", "float"),
         Column("qualifier", allowed=QUALIFIERS),
         Column("low", "float"),
         Column("high", "float", required=False, meaning="empty = no upper bound"),
-        Column("definition", meaning="what the number counts, as the source put it"),
+        Column("definition", translated=True, meaning="what the number counts, as the source put it"),
         Column("url", meaning="where the estimate was found (from the source notes)"),
-        Column("note_en", required=False),
+        Column("note_en", required=False, translated=True),
     ),
     "cues_vi": _cols(
         Column("cue_id", "id"),
@@ -149,7 +155,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
                meaning="attribution verbs only: 1 neutral … 4 loaded (the course's reading)"),
         Column("qualifier", required=False, allowed=QUALIFIERS,
                meaning="quantity qualifiers only: the qualifier the cue signals"),
-        Column("note_en", required=False),
+        Column("note_en", required=False, translated=True),
     ),
     "time_expressions": _cols(
         Column("time_id", "id"),
@@ -159,14 +165,14 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("rule", allowed=TIME_RULES),
         Column("resolved_start", "date", required=False),
         Column("resolved_end", "date", required=False),
-        Column("note_en", required=False),
+        Column("note_en", required=False, translated=True),
     ),
     "translation_drift": _cols(
         Column("drift_id", "id"),
         Column("sentence_id"),
         Column("quote_vi", meaning="verbatim substring of the sentence"),
-        Column("english_chain_en", meaning="what the English chain says (source notes §2)"),
-        Column("change_en", meaning="what changed, and why it matters"),
+        Column("english_chain_en", translated=True, meaning="what the English chain says (source notes §2)"),
+        Column("change_en", translated=True, meaning="what changed, and why it matters"),
         Column("source_urls", meaning="space-separated URLs from the source notes"),
     ),
     "verdict_evidence": _cols(
@@ -176,10 +182,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
                meaning="what the evidence does to the claim (the course's judgement)"),
         Column("estimate_id", required=False,
                meaning="an estimate_id in estimates.csv; empty when the evidence is not an estimate"),
-        Column("source_en", required=False, meaning="who, when there is no estimate_id"),
+        Column("source_en", required=False, translated=True, meaning="who, when there is no estimate_id"),
         Column("side", required=False, allowed=SIDES, meaning="the source's side, when there is no estimate_id"),
         Column("date", "date", required=False, meaning="when it was published, when there is no estimate_id"),
         Column("url", required=False, meaning="where it was found (from the source notes), when there is no estimate_id"),
-        Column("note_en", meaning="the reasoning: why it corroborates, contests or only gives context"),
+        Column("note_en", translated=True, meaning="the reasoning: why it corroborates, contests or only gives context"),
     ),
 }

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .contract import SIDES_FILE, TABLES
+from .contract import SIDES_FILE, TABLES, TRANSLATIONS_FILE
 from .errors import AssumptionError, DataContractError
-from .files import ARTICLE_FILE, data_dir, load_article, location, read_table
+from .files import ARTICLE_FILE, data_dir, load_article, load_translations, location, read_table
 from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
-from .messages import say
+from .messages import language, say
 from .vietnamese import resolve_time_expression, value_is_written_in
 
 
@@ -55,11 +55,29 @@ class Tables:
     time_expressions: pd.DataFrame
     translation_drift: pd.DataFrame
     verdict_evidence: pd.DataFrame
+    #: The folder's translations of its English (:func:`~critical_reading.files.load_translations`).
+    translations: dict = field(default_factory=dict, repr=False)
+
+    def shown(self, table: str, column: str, english: object) -> object:
+        """A value of a ``translated`` column as the learner's language shows it.
+
+        The English itself in English, or where the folder has no translation of it; empty
+        values and non-text pass through. Logic keeps reading the English in the tables.
+        """
+        if not isinstance(english, str) or not english:
+            return english
+        words = self.translations.get(language(), {}).get(f"{table}.{column}", {})
+        return words.get(english, english)
+
+    def shown_column(self, table: str, column: str, values: pd.Series) -> pd.Series:
+        """:meth:`shown` for every value of a column."""
+        return values.map(lambda v: self.shown(table, column, v))
 
     @property
     def source_names(self) -> dict[str, str]:
-        """``source_id`` → ``name_en``, for showing who speaks in words."""
-        return dict(zip(self.sources["source_id"], self.sources["name_en"]))
+        """``source_id`` → ``name_en`` (as the learner's language shows it), for showing who speaks in words."""
+        return {sid: self.shown("sources", "name_en", name)
+                for sid, name in zip(self.sources["source_id"], self.sources["name_en"])}
 
     def _row(self, table: str, id_column: str, wanted: str, what: str) -> pd.Series:
         frame = getattr(self, table)
@@ -91,8 +109,8 @@ class Tables:
         return self._row("sources", "source_id", source_id, "source")
 
     def source_name(self, source_id: str) -> str:
-        """How the course names a source in English (``sources.name_en``)."""
-        return str(self.source(source_id)["name_en"])
+        """How the course names a source (``sources.name_en``, as the learner's language shows it)."""
+        return str(self.shown("sources", "name_en", self.source(source_id)["name_en"]))
 
     @staticmethod
     def interval(row: pd.Series, about_tolerance: float = ABOUT_TOLERANCE) -> Interval:
@@ -109,7 +127,8 @@ _cache: dict[Path, tuple[tuple, Tables]] = {}
 
 
 def _fingerprint(folder: Path) -> tuple:
-    files = [folder / ARTICLE_FILE, folder / SIDES_FILE, *(folder / f"{name}.csv" for name in TABLES)]
+    files = [folder / ARTICLE_FILE, folder / SIDES_FILE, *(folder / f"{name}.csv" for name in TABLES),
+             *sorted(folder.glob(TRANSLATIONS_FILE.format(lang="*")))]
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) if f.exists() else (f.name,) for f in files)
 
 
@@ -125,11 +144,13 @@ def load_tables(folder: str | Path | None = None) -> Tables:
     fingerprint = _fingerprint(folder)
     cached = _cache.get(folder)
     if cached is None or cached[0] != fingerprint:
-        tables = Tables(article=load_article(folder), **{name: read_table(name, folder) for name in TABLES})
+        tables = Tables(article=load_article(folder), translations=load_translations(folder),
+                        **{name: read_table(name, folder) for name in TABLES})
         check_links(tables)
         _cache[folder] = (fingerprint, tables)
     tables = _cache[folder][1]
-    return Tables(article=tables.article, **{name: getattr(tables, name).copy() for name in TABLES})
+    return Tables(article=tables.article, translations=tables.translations,
+                  **{name: getattr(tables, name).copy() for name in TABLES})
 
 
 def _row_fail(name, df, index, column, message) -> DataContractError:

@@ -26,6 +26,7 @@ import csv
 import io
 import os
 import re
+import tomllib
 import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -34,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from .contract import NOT_PARTIES, SIDES, SIDES_FILE, TABLES, Column
+from .contract import NOT_PARTIES, SIDES, SIDES_FILE, TABLES, TRANSLATIONS_FILE, Column
 from .errors import DataContractError
 from .messages import say
 
@@ -155,6 +156,35 @@ def load_article(folder: str | Path | None = None) -> str:
     """The article as the project keeps it (UTF-8, NFC, ``\\n`` line ends), with trailing blank lines trimmed."""
     text = _read_text(_folder(folder) / ARTICLE_FILE, say("files.fix.save_text"))
     return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+
+
+def load_translations(folder: str | Path | None = None) -> dict[str, dict[str, dict[str, str]]]:
+    """The folder's translations of its tables' English: language → ``"table.column"`` → English → text.
+
+    Each language's file is :data:`~critical_reading.contract.TRANSLATIONS_FILE`, a TOML file
+    with one section per translated column and one line per English value::
+
+        [sources.name_en]
+        "Russian Ministry of Defence" = "Bộ Quốc phòng Nga"
+
+    An empty value is not yet translated. A folder without the file has no translations.
+    """
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for path in sorted(_folder(folder).glob(TRANSLATIONS_FILE.format(lang="*"))):
+        lang = path.name.split(".")[1]
+        text = _read_text(path, say("files.fix.save_text"))
+        try:
+            sections = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            problem = str(error).split(" (at ")[0]
+            line = getattr(error, "lineno", None) or 1
+            raise DataContractError(say("files.bad_translations", file=_shown(path), line=line, problem=problem,
+                                        fix=say("files.fix.translations"))) from None
+        columns = {f"{table}.{column}": words for table, by_column in sections.items()
+                   if isinstance(by_column, dict) for column, words in by_column.items() if isinstance(words, dict)}
+        found[lang] = {key: {en: str(vi) for en, vi in words.items() if str(vi).strip()}
+                       for key, words in columns.items()}
+    return found
 
 
 # --------------------------------------------------------------------------- text to rows

@@ -18,6 +18,11 @@ A translator updating a changed English cell (translations/README.md says more):
 (1) ``make translations``; (2) in the ``.po`` file it lists, correct the entry marked
 ``#, fuzzy`` (or with an empty ``msgstr``) and delete the ``fuzzy`` flag; (3) ``make translations``
 again, then commit the ``.po`` file and the rebuilt notebooks under ``vi/``.
+
+The tables' learner-facing English (the columns the contract marks ``translated``: names,
+definitions, notes, the course's reasoning) is translated beside the data, in each data folder's
+``translations.<lang>.toml``: ``update`` adds every new English value with an empty translation,
+``check`` lists the empty ones and those whose English is no longer in the table.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+import json
+import tomllib
 
 import nbformat
 import polib
@@ -224,6 +232,94 @@ def student_copies(root: Path = ROOT, lang: str = LANG, check: bool = False) -> 
     return copies.update(generated, release, log=log)
 
 
+def data_folders(root: Path = ROOT) -> list[Path]:
+    """The course's data folder and every article folder beside it."""
+    articles = root / "articles"
+    found = sorted(p for p in articles.iterdir() if (p / "claims.csv").exists()) if articles.is_dir() else []
+    return [folder for folder in [root / "data", *found] if (folder / "claims.csv").exists()]
+
+
+def _english(folder: Path) -> dict[str, list[str]]:
+    """``"table.column"`` → the column's distinct English values, in row order, for every translated column."""
+    import pandas as pd
+
+    from critical_reading.contract import TABLES
+    found = {}
+    for table, columns in TABLES.items():
+        path = folder / f"{table}.csv"
+        if not path.exists():
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in columns:
+            if column.translated and column.name in frame:
+                found[f"{table}.{column.name}"] = list(dict.fromkeys(v for v in frame[column.name] if v.strip()))
+    return found
+
+
+def data_catalogue_path(folder: Path, lang: str = LANG) -> Path:
+    from critical_reading.contract import TRANSLATIONS_FILE
+    return folder / TRANSLATIONS_FILE.format(lang=lang)
+
+
+def _read_data_catalogue(path: Path) -> dict[str, dict[str, str]]:
+    if not path.exists():
+        return {}
+    sections = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {f"{table}.{column}": dict(words) for table, by_column in sections.items()
+            for column, words in by_column.items()}
+
+
+def update_data(folder: Path, lang: str = LANG) -> tuple[int, int, int]:
+    """Add every new English value of the folder's tables to its catalogue; keep every translation.
+
+    Returns (entries, untranslated, no longer in the table). Stale entries stay, under a comment,
+    until a translator deletes them.
+    """
+    path = data_catalogue_path(folder, lang)
+    old = _read_data_catalogue(path)
+    english = _english(folder)
+    lines = [f"# The {lang} of the English in {folder.name}/'s tables (the columns data/README.md marks",
+             "# translated). One section per column; each line is \"English, exactly as in the table\" =",
+             "# \"translation\". An empty translation shows the English. `make translations` adds new",
+             "# English and lists what is left to do; keep the same wording for the same thing (translations/glossary.csv).",
+             ""]
+    total = empty = stale = 0
+    for key in [*english, *(k for k in old if k not in english)]:
+        current, known = english.get(key, []), old.get(key, {})
+        gone = [en for en in known if en not in current]
+        if not current and not gone:
+            continue
+        lines.append(f"[{key}]")
+        for en in current:
+            lines.append(f"{json.dumps(en, ensure_ascii=False)} = {json.dumps(known.get(en, ''), ensure_ascii=False)}")
+            total += 1
+            empty += not known.get(en, "").strip()
+        if gone:
+            lines.append("# No longer in the table (the English changed): move the translation up, then delete these.")
+            lines += [f"{json.dumps(en, ensure_ascii=False)} = {json.dumps(known[en], ensure_ascii=False)}" for en in gone]
+            stale += len(gone)
+        lines.append("")
+    path.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+    return total, empty, stale
+
+
+def data_problems(root: Path = ROOT, lang: str = LANG) -> list[str]:
+    """One line per English table value with no translation, and per translation of English that is gone."""
+    lines = []
+    for folder in data_folders(root):
+        path = data_catalogue_path(folder, lang)
+        shown = path.relative_to(root)
+        known = _read_data_catalogue(path)
+        english = _english(folder)
+        for key, values in english.items():
+            lines += [f"{shown}: [{key}] {en!r} is not translated" for en in values
+                      if not known.get(key, {}).get(en, "").strip()]
+        for key, words in known.items():
+            lines += [f"{shown}: [{key}] {en!r} is no longer in the table; move its translation to the new English"
+                      for en in words if en not in english.get(key, [])]
+    return lines
+
+
 def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
     """One line per cell that is not translated, not reviewed, or whose catalogue is out of date."""
     lines = []
@@ -251,13 +347,17 @@ def main(argv: list[str] | None = None) -> int:
         for path, catalogue in update(ROOT).items():
             print(f"{path.relative_to(ROOT)}: {catalogue.percent_translated()}% translated, "
                   f"{len(catalogue.fuzzy_entries())} fuzzy, {len(catalogue.untranslated_entries())} untranslated")
+        for folder in data_folders(ROOT):
+            total, empty, stale = update_data(folder)
+            print(f"{data_catalogue_path(folder).relative_to(ROOT)}: {total} entries, {empty} untranslated, "
+                  f"{stale} no longer in the table")
     elif args.command == "build":
         for path in build(ROOT):
             print(f"wrote {path.relative_to(ROOT)}")
     elif args.command == "student-copies":
         return 1 if student_copies(ROOT, check=args.check) else 0
     else:
-        lines = problems(ROOT, only=args.notebooks or None)
+        lines = problems(ROOT, only=args.notebooks or None) + ([] if args.notebooks else data_problems(ROOT))
         print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")
         return 1 if lines else 0
     return 0
