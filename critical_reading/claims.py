@@ -216,7 +216,8 @@ def ladder_chart(ladder: pd.DataFrame) -> Chart:
         axes.annotate(say("claims.ladder_bar", claims=row.claims, plural=_plural(row.claims), times=row.in_text),
                       (max(row.claims, row.in_text), y),
                       xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
-    axes.set_yticks(positions, [f"{int(r.strength)} · {r.cue_vi} ({r.gloss_en})" for r in ladder.itertuples()])
+    axes.set_yticks(positions, [say("claims.ladder_tick", strength=int(r.strength), cue=r.cue_vi, gloss=r.gloss_en)
+                                for r in ladder.itertuples()])
     axes.set_xlabel(say("claims.ladder_xlabel"))
     axes.set_title(say("claims.ladder_title"))
     axes.grid(True, axis="x", color="#dddddd", linewidth=0.8)

@@ -34,7 +34,7 @@ from .figures import (
     share_range,
 )
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
-from .messages import format_date, say
+from .messages import code, format_date, listed, say
 from .render import MARKERS, PALETTE, Chart, Paragraph, Rendered, Stack, TableView, interactive_view, new_figure
 
 #: Sources a learner chooses: ``source_id`` values, one as a string, or ``None`` for all.
@@ -60,9 +60,9 @@ def _estimate_frame(tables: Tables, rows: pd.DataFrame, about_tolerance: float) 
     out = []
     for _, row in rows.iterrows():
         interval = row_interval(row, about_tolerance)
-        out.append({"id": row["estimate_id"], "date": _date(row["date"]), "source": row["source"],
-                    "via": row["via"] if pd.notna(row["via"]) else "", "side": row["side"],
-                    "quantity": row["quantity"], "definition": row["definition"],
+        out.append({"id": row["estimate_id"], "date": _date(row["date"]), "source": estimate_text(tables, row, "source"),
+                    "via": estimate_text(tables, row, "via") if pd.notna(row["via"]) else "", "side": row["side"],
+                    "quantity": row["quantity"], "definition": estimate_text(tables, row, "definition"),
                     "low": interval.low, "best": float(row["value"]), "high": interval.high,
                     "range": describe_people(interval), "url": row["url"]})
     return pd.DataFrame(out, columns=["id", "date", "source", "via", "side", "quantity", "definition",
@@ -75,15 +75,15 @@ def loss_sources(tables: Tables) -> list[str]:
     return list(dict.fromkeys(e["source_id"]))
 
 
+def estimate_text(tables: Tables, row: pd.Series, column: str) -> str:
+    """An estimate's ``source``, ``via``, ``definition`` or ``note_en`` as the learner's language shows it."""
+    return tables.shown("estimates", column, row[column])
+
+
 def source_label(tables: Tables, source_id: str) -> str:
     """How the estimates table names a source (``estimates.source``), else its ``sources.name_en``."""
     shown = tables.estimates.loc[tables.estimates["source_id"] == source_id, "source"]
-    return str(shown.iloc[0]) if len(shown) else tables.source_name(source_id)
-
-
-def _listed(parts: Sequence[str]) -> str:
-    parts = list(parts)
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return str(tables.shown("estimates", "source", shown.iloc[0])) if len(shown) else tables.source_name(source_id)
 
 
 def estimate_dates(tables: Tables) -> list[dt.date]:
@@ -164,7 +164,7 @@ def estimate_details(tables: Tables, estimate_ids: Sequence[str] | str,
     rows = pd.concat([tables.estimate(i).to_frame().T for i in ids])
     rows = rows.astype({"value": "Float64", "low": "Float64", "high": "Float64"})
     frame = _estimate_frame(tables, rows, about_tolerance).drop(columns=["low", "best", "high"])
-    notes = [("" if pd.isna(n) else n) for n in rows["note_en"]]
+    notes = [("" if pd.isna(n) else tables.shown("estimates", "note_en", n)) for n in rows["note_en"]]
     return TableView(frame.assign(note=notes))
 
 
@@ -196,7 +196,7 @@ def shares_from_killed_and_wounded(tables: Tables, about_tolerance: float = ABOU
         low = killed.low / (killed.low + wounded.high)
         high = 1.0 if killed.is_open else killed.high / (killed.high + wounded.low)
         share = Interval(max(low, share.low), min(high, share.high))
-        rows.append({"date": _date(day), "source": source,
+        rows.append({"date": _date(day), "source": tables.shown("estimates", "source", source),
                      "ids": f"{by_quantity.at['killed', 'estimate_id']}+{by_quantity.at['wounded', 'estimate_id']}",
                      "killed": describe_people(killed),
                      "wounded": describe_people(wounded), "share killed": describe_share(share)})
@@ -231,24 +231,26 @@ def agreement_table(tables: Tables, share: float | None = None, sources: Sources
     rows = []
     for _, cas in chosen[chosen["quantity"] == "casualties"].iterrows():
         c_item = _estimate_item(tables, cas["estimate_id"], about_tolerance)
-        row = {"casualties": say("estimates.pair", label=c_item.label, source=cas["source"], date=_iso(c_item.date),
-                                 interval=describe_people(c_item.interval))}
+        row = {say("estimates.col_casualties"): say("estimates.pair", label=c_item.label,
+                                                    source=estimate_text(tables, cas, "source"),
+                                                    date=_iso(c_item.date), interval=describe_people(c_item.interval))}
         if killed.empty:
-            row.update({"nearest estimate of deaths": say("estimates.none_chosen"), "days apart": None,
-                        "agree if share killed is": ""})
+            row.update({say("estimates.col_nearest"): say("estimates.none_chosen"), say("estimates.col_days"): None,
+                        say("estimates.col_agree_if"): ""})
         else:
             k = nearest_in_time(killed, cas["date"])
             k_item = _estimate_item(tables, k["estimate_id"], about_tolerance)
             needed = share_range(k_item.interval, c_item.interval)
-            row.update({"nearest estimate of deaths": say("estimates.pair", label=k_item.label, source=k["source"],
+            row.update({say("estimates.col_nearest"): say("estimates.pair", label=k_item.label,
+                                                          source=estimate_text(tables, k, "source"),
                                                           date=_iso(k_item.date),
                                                           interval=describe_people(k_item.interval)),
-                        "days apart": abs((k["date"] - cas["date"]).days),
-                        "agree if share killed is": describe_share(needed) if needed else say("estimates.never")})
+                        say("estimates.col_days"): abs((k["date"] - cas["date"]).days),
+                        say("estimates.col_agree_if"): describe_share(needed) if needed else say("estimates.never")})
         if a.share is not None:
             implied = implied_killed(c_item.interval, a.share)
             row[say("estimates.killed_at_share", share=a.share)] = describe_people(implied)
-            row["agrees at this share?"] = ("" if killed.empty else say("estimates.yes")
+            row[say("estimates.col_agrees")] = ("" if killed.empty else say("estimates.yes")
                                             if implied.overlaps(k_item.interval) else say("estimates.no"))
         rows.append(row)
     if not rows:
@@ -258,8 +260,8 @@ def agreement_table(tables: Tables, share: float | None = None, sources: Sources
 
 # --------------------------------------------------------------------------- the chart
 
-def _value_label(row: pd.Series) -> str:
-    return say("estimates.value_label", source=row["source"],
+def _value_label(tables: Tables, row: pd.Series) -> str:
+    return say("estimates.value_label", source=estimate_text(tables, row, "source"),
                value=qualified(row["qualifier"], float(row["value"]), symbol=True))
 
 
@@ -328,13 +330,14 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
         near = previous.get(q)
         side = "left" if near is not None and (day - near).days < 20 else "right"
         previous[q] = day
-        band(num(day), interval, STYLE[q], best=float(row["value"]), label=_value_label(row), label_side=side)
-        alt_points[q].append(say("estimates.alt_point", date=format_date(day), source=row["source"],
+        band(num(day), interval, STYLE[q], best=float(row["value"]), label=_value_label(tables, row), label_side=side)
+        alt_points[q].append(say("estimates.alt_point", date=format_date(day), source=estimate_text(tables, row, "source"),
                                  interval=describe_people(interval)))
         if q == "casualties" and a.share is not None:
             implied = implied_killed(interval, a.share)
             band(num(day) + 8, implied, STYLE["implied"], hollow=True, width=7)
-            alt_points["implied"].append(say("estimates.alt_implied_point", date=format_date(day), source=row["source"],
+            alt_points["implied"].append(say("estimates.alt_implied_point", date=format_date(day),
+                                             source=estimate_text(tables, row, "source"),
                                              interval=describe_people(implied)))
 
     for _, row in article.iterrows():
@@ -347,7 +350,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
                 markerfacecolor=style["color"], markeredgecolor=PALETTE["black"])
         ax.annotate(say("estimates.article_point", figure_id=row["figure_id"]), (x, float(row["value"])), xytext=(0, -14),
                     textcoords="offset points", ha="center", va="top", fontsize=7.5, zorder=6)
-        alt_points["article"].append(say("estimates.alt_article_point", figure_id=row["figure_id"], quantity=q,
+        alt_points["article"].append(say("estimates.alt_article_point", figure_id=row["figure_id"], quantity=code("quantity", q),
                                          interval=describe_people(interval), date=_iso(day)))
         if q == "casualties":
             implied_share = a.share if a.share is not None else (float(share_row["value"].iloc[0])
@@ -362,7 +365,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     ax.set_ylim(0, top * 1.17)
     ticks = [dt.date(y, m, 1) for y in range(start.year, end.year + 1) for m in (1, 4, 7, 10)]
     ticks = [d for d in ticks if start <= d <= end]
-    ax.set_xticks([num(d) for d in ticks] + [undated_x], [d.strftime("%Y-%m") for d in ticks] + ["undated"])
+    ax.set_xticks([num(d) for d in ticks] + [undated_x], [d.strftime("%Y-%m") for d in ticks] + [say("estimates.undated_tick")])
     ax.set_yticks([v for v in ax.get_yticks() if v <= top])
     ax.yaxis.set_major_formatter(lambda v, _pos: format_number(v, whole=True))
     ax.set_ylabel(say("estimates.people"))
@@ -387,7 +390,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     if len(chosen):  # name only the sources with an estimate on or before the as-of date
         named = [source_label(tables, s) for s in dict.fromkeys(chosen["source_id"])]
         parts = [say("estimates.alt_lead", n=len(chosen), first=_iso(_date(chosen["date"].min())),
-                     as_of=format_date(a.as_of), sources=_listed(named))]
+                     as_of=format_date(a.as_of), sources=listed(named))]
     else:
         parts = [say("estimates.alt_none", as_of=format_date(a.as_of))]
     if alt_points["killed"]:
@@ -430,8 +433,8 @@ class Reconciliation:
         published = _selected(self.tables, a)["source_id"]
         named = [source_label(self.tables, s) for s in dict.fromkeys(published)]
         line = say("estimates.summary", as_of=format_date(a.as_of), sources=", ".join(named))
-        if a.share is not None and "agrees at this share?" in self.table:
-            agree = int((self.table["agrees at this share?"] == say("estimates.yes")).sum())
+        if a.share is not None and say("estimates.col_agrees") in self.table:
+            agree = int((self.table[say("estimates.col_agrees")] == say("estimates.yes")).sum())
             line += say("estimates.summary_share", share=a.share, agree=agree, n=len(self.table))
         return Paragraph(line)
 

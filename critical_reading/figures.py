@@ -21,6 +21,7 @@ Every sentence shown to a learner is in the catalogue (``catalogue/en/figures.to
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -31,7 +32,7 @@ import pandas as pd
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
-from .messages import format_date, language, say
+from .messages import format_date, language, listed, say, translating_the_article
 from .reading import sentence_quote
 from .render import Bullets, Stack
 from .vietnamese import NUMBER_WORDS, parse_vi_number, vi_number_pattern
@@ -297,7 +298,8 @@ def word_use(tables: Tables, words: Sequence[str] = CASUALTY_WORDS) -> pd.DataFr
             if pattern.search(s["text_vi"]):
                 rows.append({"word": word, "sentence": s["sentence_id"], "text_vi": s["text_vi"],
                              "English working translation": s["text_en"]})
-    return pd.DataFrame(rows, columns=["word", "sentence", "text_vi", "English working translation"])
+    columns = ["word", "sentence", "text_vi", *(["English working translation"] if translating_the_article() else [])]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def death_rates(tables: Tables, about_tolerance: float = ABOUT_TOLERANCE) -> pd.DataFrame:
@@ -383,9 +385,10 @@ def short_value(row: pd.Series) -> str:
 
 def _estimate_item(tables: Tables, estimate_id: str, about_tolerance: float) -> Item:
     row = tables.estimate(estimate_id)
-    who = row["source"] + (say("figures.via", via=row["via"]) if pd.notna(row["via"]) else "")
+    shown = functools.partial(tables.shown, "estimates")
+    who = shown("source", row["source"]) + (say("figures.via", via=shown("via", row["via"])) if pd.notna(row["via"]) else "")
     return Item((estimate_id,), who, row["quantity"], row_interval(row, about_tolerance), _date(row["date"]),
-                row["definition"], short_value(row), (row["url"],))
+                shown("definition", row["definition"]), short_value(row), (row["url"],))
 
 
 def item(tables: Tables, ref: Ref, about_tolerance: float = ABOUT_TOLERANCE) -> Item:
@@ -408,7 +411,7 @@ def item(tables: Tables, ref: Ref, about_tolerance: float = ABOUT_TOLERANCE) -> 
         return parts[0]
     measures = list(dict.fromkeys(measure(p.quantity) for p in parts))
     dates = [p.date for p in parts]
-    return Item(tuple(i for p in parts for i in p.ids), " and ".join(dict.fromkeys(p.who for p in parts)),
+    return Item(tuple(i for p in parts for i in p.ids), listed(list(dict.fromkeys(p.who for p in parts))),
                 parts[0].quantity if len(measures) == 1 else "+".join(p.quantity for p in parts),
                 add_intervals(*(p.interval for p in parts)), None if None in dates else max(dates),
                 " + ".join(f"{p.as_said} {p.definition}" for p in parts), say("figures.together"),

@@ -24,6 +24,9 @@ from pathlib import Path
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue"
 DEFAULT_LANGUAGE = "en"
+#: The language every article is written in (``article.vi.txt``). A learner reading in it needs
+#: no working translation of the article: :func:`translating_the_article`.
+ARTICLE_LANGUAGE = "vi"
 _chosen: str | None = None
 
 
@@ -38,6 +41,11 @@ def set_language(lang: str | None) -> None:
 def language() -> str:
     """The language messages are given in now."""
     return _chosen or os.environ.get("COURSE_LANG") or edition() or DEFAULT_LANGUAGE
+
+
+def translating_the_article() -> bool:
+    """Whether the course shows its working translation of the article (not in the article's own language)."""
+    return language() != ARTICLE_LANGUAGE
 
 
 def edition(folder: Path | None = None) -> str | None:
@@ -110,3 +118,21 @@ def say(key: str, /, **fields: object) -> str:
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE)[key]
     return text.format(**fields) if fields else text
+
+
+def code(group: str, value: object) -> str:
+    """A code of the tables (``group`` is its column: ``side``, ``kind``, ``quantity``…) as a sentence shows it.
+
+    English shows the code itself; other languages their word for it (``catalogue/<lang>/codes.toml``).
+    A value with no entry, such as a practice article's own side, is shown as it is.
+    """
+    key = f"codes.{group}.{value}"
+    return say(key) if key in catalogue(DEFAULT_LANGUAGE) else str(value)
+
+
+def listed(parts: list[str], conjunction: str = "and") -> str:
+    """``a, b and c`` in the current language (``conjunction``: ``and`` or ``or``)."""
+    parts = list(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {say(f'words.{conjunction}')} " + parts[-1]

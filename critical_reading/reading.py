@@ -23,7 +23,7 @@ import pandas as pd
 
 from .data import Tables
 from .errors import AssumptionError
-from .messages import say
+from .messages import code, say, translating_the_article
 from .render import MARKERS, PALETTE, Card, Chart, ParallelText, Quote, Stack, TableView, interactive_view, new_figure
 from .render import translation_label as _translation
 from .vietnamese import resolve_time_expression
@@ -114,8 +114,8 @@ def find_in_article(tables: Tables, word: str) -> TableView:
         s["text_en"].str.casefold().str.contains(wanted, regex=False)
     if not hit.any():
         raise AssumptionError(say("reading.word_absent", word=word))
-    frame = s.loc[hit, ["paragraph", "sentence_id", "text_vi", "text_en"]].rename(
-        columns={"text_vi": say("render.vietnamese_label"), "text_en": _translation()})
+    shown = ["paragraph", "sentence_id", "text_vi", *(["text_en"] if translating_the_article() else [])]
+    frame = s.loc[hit, shown].rename(columns={"text_vi": say("render.vietnamese_label"), "text_en": _translation()})
     return TableView(frame.reset_index(drop=True), caption=say("reading.sentences_found", found=len(frame),
                                                                total=len(s)))
 
@@ -190,10 +190,10 @@ def provenance(tables: Tables) -> TableView:
     rows = []
     for step, hand in enumerate(order, start=1):
         source = tables.source(hand)
-        rows.append({"step": step, "who": source["name_en"], "kind": source["kind"],
+        rows.append({"step": step, "who": tables.source_name(hand), "kind": source["kind"],
                      "claims carried": sum(hand in chain for chain in chains),
                      "date given in the article": tables.publication_date.isoformat() if hand == dated else "none",
-                     "what the course knows": source["notes"]})
+                     "what the course knows": tables.shown("sources", "notes", source["notes"])})
     return TableView(pd.DataFrame(rows))
 
 
@@ -216,7 +216,7 @@ def paragraph_map(tables: Tables) -> pd.DataFrame:
         mine = claims[claims["paragraph"] == row.paragraph]
         voices = list(dict.fromkeys(mine["source_id"]))
         conduits = list(dict.fromkeys(hand for c in mine["claim_id"] for hand in chain_of(tables, c)[1:-1]))
-        rows.append({"paragraph": int(row.paragraph), "topic": row.topic_en,
+        rows.append({"paragraph": int(row.paragraph), "topic": tables.shown("paragraphs", "topic_en", row.topic_en),
                      "voices": "; ".join(names[v] for v in voices),
                      "sides": ", ".join(dict.fromkeys(side[v] for v in voices)),
                      "passed on by": ", ".join(names[c] for c in conduits),
@@ -280,7 +280,7 @@ def describe_routes(routes: pd.DataFrame) -> str:
     n_claims = sum(len(c.split(", ")) for c in routes["claims"])
     parts = [say("reading.routes_lead", claims=n_claims, routes=len(routes))]
     for number, row in enumerate(routes.itertuples(index=False), start=1):
-        parts.append(say("reading.route", number=number, side=row.side, hands=row.hands, claims=row.claims,
+        parts.append(say("reading.route", number=number, side=code("side", row.side), hands=row.hands, claims=row.claims,
                          route=row.route))
     return " ".join(parts)
 
@@ -336,7 +336,7 @@ def chain_diagram(tables: Tables, claim_ids: list[str] | None = None) -> Chart:
         axes.text(len(order) + 0.62, y, textwrap.fill(row.claims, 20), ha="left", va="center", fontsize=8)
     for s in seen_sides:
         colour, marker = style[s]
-        axes.plot([], [], marker=marker, color=colour, linestyle="none", label=say("reading.diagram_side", side=s))
+        axes.plot([], [], marker=marker, color=colour, linestyle="none", label=say("reading.diagram_side", side=code("side", s)))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(seen_sides), fontsize=8, frameon=False)
     return Chart(figure, describe_routes(routes))
 
@@ -348,7 +348,8 @@ def claim_menu(tables: Tables, value: str | None = None) -> object:
     """
     import ipywidgets as widgets
 
-    options = [(f"{row.claim_id}: {textwrap.shorten(row.claim_en, 70, placeholder='…')}", row.claim_id)
+    options = [(f"{row.claim_id}: {textwrap.shorten(tables.shown('claims', 'claim_en', row.claim_en), 70, placeholder='…')}",
+                row.claim_id)
                for row in tables.claims.itertuples(index=False)]
     value = options[0][1] if value is None else tables.claim(value)["claim_id"]
     return widgets.Dropdown(options=options, value=value, description=say("reading.claim_menu"),
@@ -379,8 +380,8 @@ def claim_card(tables: Tables, claim_id: str) -> Card:
     claim = tables.claim(claim_id)
     source = tables.source(claim["source_id"])
     chain = chain_text(tables, claim_id)
-    facts = [(say("reading.card_claimant"), say("reading.card_claimant_text", name=source["name_en"],
-                                                kind=source["kind"], side=source["side"])),
+    facts = [(say("reading.card_claimant"), say("reading.card_claimant_text", name=tables.source_name(claim["source_id"]),
+                                                kind=code("kind", source["kind"]), side=code("side", source["side"]))),
              (say("reading.card_chain"), chain),
              (say("reading.card_hands"), hands_text(len(chain_of(tables, claim_id))))]
     return Card(claim_id, [sentence_quote(tables, claim["sentence_id"], marks=[claim["quote_vi"]])], facts)
@@ -425,7 +426,8 @@ def resolve_dates(tables: Tables, reference: dt.date | None = None) -> pd.DataFr
                      "paragraph": int(paragraph_of[row.sentence_id]),
                      "speaker": "; ".join(names[s] for s in dict.fromkeys(speakers)),
                      "expression (Vietnamese)": text_vi or "—",
-                     _translation(): "—" if pd.isna(row.text_en) else row.text_en,
+                     **({_translation(): "—" if pd.isna(row.text_en) else row.text_en}
+                        if translating_the_article() else {}),
                      "rule": period.rule,
                      "from": period.start.isoformat() if period.start else "undated",
                      "to": period.end.isoformat() if period.end else "undated",
@@ -442,9 +444,10 @@ def undated_statements(tables: Tables) -> TableView:
     dates = resolve_dates(tables)
     undated = dates[dates["rule"] == "undated"][["sentence_id", "paragraph", "speaker"]]
     text = tables.sentences.set_index("sentence_id")
-    return TableView(undated.assign(**{say("render.vietnamese_label"): undated["sentence_id"].map(text["text_vi"]),
-                                       _translation(): undated["sentence_id"].map(text["text_en"])})
-                     .reset_index(drop=True))
+    shown = {say("render.vietnamese_label"): undated["sentence_id"].map(text["text_vi"])}
+    if translating_the_article():
+        shown[_translation()] = undated["sentence_id"].map(text["text_en"])
+    return TableView(undated.assign(**shown).reset_index(drop=True))
 
 
 def months_after(day: dt.date, months: int) -> dt.date:
@@ -499,7 +502,11 @@ def drift_cards(tables: Tables, drift_ids: tuple[str, ...] | list[str] | None = 
                                   allowed=", ".join(drift.index)))
     cards = []
     for row in drift.loc[wanted].itertuples(index=False):
-        facts = [(say("reading.drift_chain"), row.english_chain_en), (say("reading.drift_changed"), row.change_en)]
+        english = [(say("reading.drift_chain"), row.english_chain_en)]
+        if not translating_the_article():  # the English chain is the foreign text: give its working translation
+            english.append((say("reading.drift_chain_translated"),
+                            tables.shown("translation_drift", "english_chain_en", row.english_chain_en)))
+        facts = [*english, (say("reading.drift_changed"), tables.shown("translation_drift", "change_en", row.change_en))]
         cards.append(Card(row.drift_id, [sentence_quote(tables, row.sentence_id, marks=[row.quote_vi])], facts,
                           sources=row.source_urls.split()))
     return Stack(cards)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import Tables
-from .estimates import Sources, check_assumptions, nearest_in_time, source_label
+from .estimates import Sources, check_assumptions, estimate_text, nearest_in_time, source_label
 from .figures import (
     FIRST_DEPLOYMENT,
     _date,
@@ -36,12 +36,8 @@ from .figures import (
     short_value,
 )
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
-from .messages import format_date, local_number, say
+from .messages import format_date, listed, local_number, say
 from .render import Bullets, Paragraph, Stack
-
-
-def _listed(parts: list[str], conjunction: str = "and") -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {say(f'statements.{conjunction}')} " + parts[-1]
 
 
 def _range_words(interval: Interval) -> str:
@@ -64,7 +60,7 @@ def _first(frame: pd.DataFrame, quantity: str, dated_first: bool = False) -> pd.
 
 def _claimant(tables: Tables, source_id: str) -> str:
     row = tables.source(source_id)
-    name = row["name_en"]
+    name = tables.source_name(source_id)
     return name if bool(row["named"]) else name[0].lower() + name[1:]
 
 
@@ -105,7 +101,8 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     def est(row: pd.Series) -> str:
         i = _estimate_item(tables, row["estimate_id"], about_tolerance)
         shown = f"{_range_words(i.interval)}; " if row["qualifier"] == "about" else ""
-        return say("statements.estimate", source=row["source"], said=i.as_said, definition=row["definition"],
+        return say("statements.estimate", source=estimate_text(tables, row, "source"), said=i.as_said,
+                   definition=estimate_text(tables, row, "definition"),
                    range=shown, date=_iso(i.date))
 
     when = (say("statements.when_article") if a.as_of == pub
@@ -113,14 +110,15 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     published = [source_label(tables, s)
                  for s in dict.fromkeys(chosen[~own].sort_values("date", kind="stable")["source_id"])]
     if published:
-        out = [say("statements.lead", sources=_listed(published), as_of=format_date(a.as_of), when=when)]
+        out = [say("statements.lead", sources=listed(published), as_of=format_date(a.as_of), when=when)]
     else:
         out = [say("statements.lead_none", as_of=format_date(a.as_of), when=when)]
     if own.any():
         relayed = chosen[own].drop_duplicates("source_id")
-        out[-1] += say("statements.own", source=_listed([
-            say("statements.own_via", source=r["source"], via=r["via"]) if isinstance(r["via"], str) and r["via"]
-            else r["source"] for _, r in relayed.iterrows()]))
+        out[-1] += say("statements.own", source=listed([
+            say("statements.own_via", source=estimate_text(tables, r, "source"), via=estimate_text(tables, r, "via"))
+            if isinstance(r["via"], str) and r["via"] else estimate_text(tables, r, "source")
+            for _, r in relayed.iterrows()]))
     out[-1] += ":"
     out.append(say("statements.definitions", tolerance=f"{about_tolerance:.0%}"))
 
@@ -145,9 +143,10 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     flagged = figures[figures["claim_id"].isin(covered["claim_id"])]
     if len(flagged):
         out.append(say("statements.unverified", n=len(flagged), total=len(figures),
-                       ids=_listed(list(flagged["figure_id"]))))
+                       ids=listed(list(flagged["figure_id"]))))
     for _, row in later.iterrows():
-        note = f": {row['note_en'][0].lower()}{row['note_en'][1:].rstrip('.')}" if pd.notna(row["note_en"]) else ""
+        said = estimate_text(tables, row, "note_en") if pd.notna(row["note_en"]) else ""
+        note = f": {said[0].lower()}{said[1:].rstrip('.')}" if said else ""
         out.append(say("statements.later", days=(_date(row["date"]) - pub).days, estimate=est(row), note=note))
     if bullets:
         return Stack([Paragraph(out[0]), Bullets(out[1:])])
@@ -161,9 +160,10 @@ def _troop_sentences(tables: Tables, before: pd.DataFrame, figure: pd.Series, ab
     fits, older, misses, partial = [], [], [], []
     for (_day, _source), group in troops.groupby(["date", "source_id"], sort=True):
         total = item(tables, list(group["estimate_id"]), about_tolerance)
-        text = say("statements.troop_count", source=group["source"].iloc[0],
+        text = say("statements.troop_count", source=estimate_text(tables, group.iloc[0], "source"),
                    values=" + ".join(short_value(r) for _, r in group.iterrows()),
-                   definitions=_listed(list(group["definition"])), date=_iso(total.date))
+                   definitions=listed([estimate_text(tables, r, "definition") for _, r in group.iterrows()]),
+                   date=_iso(total.date))
         if all(FIRST_DEPLOYMENT.search(d) for d in group["definition"]):
             partial.append(text)
         elif total.interval.overlaps(total_f.interval):
@@ -178,12 +178,12 @@ def _troop_sentences(tables: Tables, before: pd.DataFrame, figure: pd.Series, ab
     if m:
         sentence = say("statements.troops", figure=total_f.as_said, range=_range_words(total_f.interval),
                        n=len(fits), m=m, counts=say("statements.count" if m == 1 else "statements.counts"))
-        sentence += (": " + _listed(fits)) if fits else ""
-        sentence += say("statements.troops_older", counts=_listed(older)) if older else ""
-        sentence += say("statements.troops_apart", counts=_listed(misses, "or")) if misses else ""
+        sentence += (": " + listed(fits)) if fits else ""
+        sentence += say("statements.troops_older", counts=listed(older)) if older else ""
+        sentence += say("statements.troops_apart", counts=listed(misses, "or")) if misses else ""
         out.append(sentence + ".")
     if partial:
-        out.append(say("statements.troops_partial", counts=_listed(partial)))
+        out.append(say("statements.troops_partial", counts=listed(partial)))
     return out
 
 
@@ -209,7 +209,8 @@ def _loss_sentences(tables: Tables, before: pd.DataFrame, figure: pd.Series, est
         near = nearest_in_time(deaths, m["date"])
         if near is not None:
             needed = share_range(row_interval(near, about_tolerance), row_interval(m, about_tolerance))
-            out.append(say("statements.fit" if needed is not None else "statements.no_fit", casualties=m["source"],
+            out.append(say("statements.fit" if needed is not None else "statements.no_fit",
+                           casualties=estimate_text(tables, m, "source"),
                            deaths=est(near), days=abs((near["date"] - m["date"]).days),
                            share=describe_share(needed) if needed is not None else ""))
     return out
@@ -234,6 +235,6 @@ def _speaker_share_sentences(tables: Tables, before: pd.DataFrame, pub: object,
         if cas_f.date is None and not dated.empty:
             pieces = [say("statements.dated_figure", value=format_number(float(r["value"]), whole=True),
                           date=_iso(_date(r["date"])), days=(pub - _date(r["date"])).days) for _, r in dated.iterrows()]
-            sentence += say("statements.speaker_dated", figures=_listed(pieces))
+            sentence += say("statements.speaker_dated", figures=listed(pieces))
         out.append(sentence + ".")
     return out

@@ -14,7 +14,7 @@ from .contract import NOT_PARTIES
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import qualified
-from .messages import say
+from .messages import code, format_date, say
 from .reading import sentence_quote
 from .render import PALETTE, Card, Chart, new_figure
 from .verification import _EMPTY, _join, _positions
@@ -68,9 +68,19 @@ def independent(claimant_side: str, evidence_side: str) -> bool:
     return CAMPS.get(claimant_side, claimant_side) != CAMPS.get(evidence_side, evidence_side)
 
 
-def _quantity_text(row: pd.Series) -> str:
+def _quantity_text(tables: Tables, row: pd.Series) -> str:
     return say("verdicts.quantity", figure=qualified(row["qualifier"], float(row["value"])),
-               definition=row["definition"])
+               definition=tables.shown("estimates", "definition", row["definition"]))
+
+
+def _evidence_source(tables: Tables, row: pd.Series) -> str:
+    """Who gave a piece of evidence, with the conduit, as the learner's language names them."""
+    if pd.isna(row["estimate_id"]):
+        return str(tables.shown("verdict_evidence", "source_en", row["source_en"]))
+    est = tables.estimate(row["estimate_id"])
+    source = tables.shown("estimates", "source", est["source"])
+    return say("verdicts.via", source=source, via=tables.shown("estimates", "via", est["via"])) if pd.notna(est["via"]) \
+        else source
 
 
 def evidence(tables: Tables) -> pd.DataFrame:
@@ -92,7 +102,7 @@ def evidence(tables: Tables) -> pd.DataFrame:
     for column, origin in (("side", "side"), ("date", "date"), ("url", "url")):
         ev.loc[has, column] = est.loc[ids, origin].to_numpy()
     ev["figure"] = _EMPTY
-    ev.loc[has, "figure"] = [_quantity_text(est.loc[i]) for i in ids]
+    ev.loc[has, "figure"] = [_quantity_text(tables, est.loc[i]) for i in ids]
     claimant_side = ev["claim_id"].map(tables.claims.set_index("claim_id")["source_id"]).map(
         tables.sources.set_index("source_id")["side"])
     ev["independent"] = [independent(a, b) for a, b in zip(claimant_side, ev["side"])]
@@ -208,18 +218,19 @@ def explain(tables: Tables, claim_id: str) -> Card:
                            say("verdicts.card_attribution", sentence_id=claim["sentence_id"], who=who))
     if pd.notna(claim["flagged_by"]):
         d = claims.loc[claim["flagged_by"]]
-        flag = f"{claim['flagged_by']}, {names[d['source_id']]}: {d['claim_en']}"
+        flag = f"{claim['flagged_by']}, {names[d['source_id']]}: {tables.shown('claims', 'claim_en', d['claim_en'])}"
     else:
         flag = _EMPTY
     lines = []
-    for e in ev.query("claim_id == @claim_id").itertuples(index=False):
+    for _, e in ev.query("claim_id == @claim_id").iterrows():
         status = say("verdicts.counted") if e.independent and e.relation != "context" else (
             say("verdicts.context_only") if e.relation == "context" else say("verdicts.not_independent"))
-        when = e.date.date().isoformat() + (say("verdicts.after_article") if e.after_article else "")
+        when = format_date(e.date.date()) + (say("verdicts.after_article") if e.after_article else "")
         figure = f", {e.figure}" if e.figure != _EMPTY else ""
-        lines.append((say("verdicts.evidence_line", evidence_id=e.evidence_id, relation=e.relation, status=status,
-                          source=e.source_en, when=when, figure=figure, note=e.note_en), e.url))
-    drift = [(f"{d.drift_id}: {d.change_en}", d.source_urls)
+        lines.append((say("verdicts.evidence_line", evidence_id=e.evidence_id, relation=code("relation", e.relation),
+                          status=status, source=_evidence_source(tables, e), when=when, figure=figure,
+                          note=tables.shown("verdict_evidence", "note_en", e.note_en)), e.url))
+    drift = [(f"{d.drift_id}: {tables.shown('translation_drift', 'change_en', d.change_en)}", d.source_urls)
              for d in tables.translation_drift.itertuples(index=False) if d.sentence_id == claim["sentence_id"]]
     lists = [(say("verdicts.card_evidence"), lines)] + ([(say("verdicts.card_drift"), drift)] if drift else [])
     return Card(say("verdicts.card_title", claim_id=claim_id, verdict=row["verdict"]),

@@ -296,14 +296,16 @@ def verification_table(tables: Tables) -> pd.DataFrame:
     """
     c = _positions(tables)
     names = tables.source_names
-    gloss = find_disclaimers(tables).drop_duplicates("disclaimer").set_index("disclaimer")["gloss_en"]
+    found = find_disclaimers(tables).drop_duplicates("disclaimer").set_index("disclaimer")
+    cue = {d: say("verification.covered_by", disclaimer=d, cue=row.cue_vi, gloss=row.gloss_en)
+           for d, row in found.iterrows()}
     reasons = reasons_for_caution(tables)
     listed = {i: _join(REASON_LABELS[r] for r in REASON_LABELS if reasons.at[i, r]) for i in reasons.index}
     status = claim_status(tables)
     return pd.DataFrame({
         "paragraph": c["paragraph"], "claimant": c["source_id"].map(names), "claim_en": c["claim_en"],
         "status": status.map(STATUS_LABELS),
-        "covered_by": [f"{d}: {gloss.get(d, _EMPTY)}" if pd.notna(d) else _EMPTY for d in c["flagged_by"]],
+        "covered_by": [cue.get(d, f"{d}: {_EMPTY}") if pd.notna(d) else _EMPTY for d in c["flagged_by"]],
         "reasons_for_caution": [listed.get(i, _EMPTY) for i in c.index],
     })
 

@@ -29,15 +29,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import posixpath
 import re
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterable
 from pathlib import Path
-
-import json
-import tomllib
 
 import nbformat
 import polib

@@ -41,7 +41,7 @@ def quoted(items: Iterable) -> str:
 
 
 def vi(text_vi: str, text_en: str) -> str:
-    """Vietnamese words in a hint, always with their labelled English working translation."""
+    """Vietnamese words in a hint, with their labelled English working translation (none in the article's own language)."""
     return say("checks_answers.vi.m1", text_vi=text_vi, text_en=text_en)
 
 

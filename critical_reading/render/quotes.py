@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterable, Sequence
 
 from ..errors import AssumptionError
-from ..messages import say
+from ..messages import say, translating_the_article
 from .base import MAX_ROWS
 
 #: Plain-text brackets around marked words.
@@ -72,6 +72,7 @@ class Quote:
     ``marks`` are substrings of ``text_vi`` or ``(start, end)`` spans; ``label`` (e.g.
     ``▶ [c07 · zelensky]``) says in words why they are marked. Displays as HTML in a
     notebook and as two plain lines elsewhere (``repr``), so the translation is never lost.
+    A learner reading in the article's own language sees the Vietnamese alone.
     """
 
     def __init__(self, text_vi: str, text_en: str, attribution: str = "",
@@ -82,15 +83,16 @@ class Quote:
     def __repr__(self) -> str:
         who = f" — {self.attribution}" if self.attribution else ""
         label = f"{self.label} " if self.label else ""
-        return (f"{label}VI: {marked_text(self.text_vi, self.spans)}{who}\n"
-                f"EN ({translation_label()}): {self.text_en}")
+        english = f"\nEN ({translation_label()}): {self.text_en}" if translating_the_article() else ""
+        return f"{label}VI: {marked_text(self.text_vi, self.spans)}{who}{english}"
 
     def _repr_html_(self) -> str:
         who = f"<br><small>— {html.escape(self.attribution)}</small>" if self.attribution else ""
         label = f"<strong>{html.escape(self.label)}</strong><br>" if self.label else ""
+        english = (f'<p style="margin:0 0 0.8em 2.5em"><em>{translation_label()}:</em> '
+                   f'<span lang="en">{html.escape(self.text_en)}</span></p>' if translating_the_article() else "")
         return (f'<blockquote lang="vi" style="margin:0.3em 0">{label}{marked_html(self.text_vi, self.spans)}'
-                f'{who}</blockquote><p style="margin:0 0 0.8em 2.5em"><em>{translation_label()}:</em> '
-                f'<span lang="en">{html.escape(self.text_en)}</span></p>')
+                f'{who}</blockquote>{english}')
 
 
 class MarkedSentences:
@@ -108,7 +110,8 @@ class MarkedSentences:
         for row in self.rows:
             lines.append(f"{row['label']} {row['heading']}" if row["label"] else f"  {row['heading']}")
             lines.append(f"    VI: {marked_text(row['text_vi'], row['spans'])}")
-            lines.append(f"    EN ({translation_label()}): {row['text_en']}")
+            if translating_the_article():
+                lines.append(f"    EN ({translation_label()}): {row['text_en']}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -123,11 +126,14 @@ class MarkedSentences:
                 body.append(f'<tr style="{style}"><th scope="row" style="font-weight:normal;white-space:nowrap;{pad}">'
                             f'{html.escape(row["heading"])}</th><td lang="vi" style="{pad}">{label}'
                             f'{marked_html(row["text_vi"], row["spans"])}</td>'
-                            f'<td lang="en" style="{pad}">{html.escape(row["text_en"])}</td></tr>')
-            return ('<table style="border-collapse:collapse"><thead><tr><th scope="col">sentence</th>'
+                            + (f'<td lang="en" style="{pad}">{html.escape(row["text_en"])}</td>' if english else "")
+                            + '</tr>')
+            english_head = f'<th scope="col" style="text-align:left">{translation_label()}</th>' if english else ""
+            return (f'<table style="border-collapse:collapse"><thead><tr><th scope="col">{say("render.sentence")}</th>'
                     f'<th scope="col" style="text-align:left">{say("render.vietnamese_label")}</th>'
-                    f'<th scope="col" style="text-align:left">{translation_label()}</th></tr></thead>'
-                    f'<tbody>{"".join(body)}</tbody></table>')
+                    f'{english_head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+
+        english = translating_the_article()
 
         intro = f'<p>{html.escape(self.summary)} {html.escape(say("render.mark_note"))}</p>'
         marked = [row for row in self.rows if row["label"]]
