@@ -23,7 +23,7 @@ from .contract import SIDES_FILE, TABLES, TRANSLATIONS_FILE
 from .errors import AssumptionError, DataContractError
 from .files import ARTICLE_FILE, data_dir, load_article, load_translations, location, read_table
 from .intervals import ABOUT_TOLERANCE, Interval, interval_for, row_interval
-from .messages import language, say
+from .messages import language, learn_data_translations, say
 from .vietnamese import resolve_time_expression, value_is_written_in
 
 
@@ -147,6 +147,7 @@ def load_tables(folder: str | Path | None = None) -> Tables:
         tables = Tables(article=load_article(folder), translations=load_translations(folder),
                         **{name: read_table(name, folder) for name in TABLES})
         check_links(tables)
+        learn_data_translations(tables.translations)
         _cache[folder] = (fingerprint, tables)
     tables = _cache[folder][1]
     return Tables(article=tables.article, translations=tables.translations,

@@ -136,3 +136,21 @@ def listed(parts: list[str], conjunction: str = "and") -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return ", ".join(parts[:-1]) + f" {say(f'words.{conjunction}')} " + parts[-1]
+
+
+#: The translations of the tables' English that the data loaded so far carries:
+#: language → column name → English → text (filled by :func:`~critical_reading.data.load_tables`).
+_DATA_WORDS: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def learn_data_translations(translations: dict[str, dict[str, dict[str, str]]]) -> None:
+    """Remember a data folder's translations (``language → "table.column" → English → text``) for display."""
+    for lang, columns in translations.items():
+        for key, words in columns.items():
+            _DATA_WORDS.setdefault(lang, {}).setdefault(key.split(".", 1)[1], {}).update(words)
+
+
+def data_text(column: str, english: object) -> object:
+    """A value of the tables' column ``column`` in the learner's language, if the loaded data translates it."""
+    words = _DATA_WORDS.get(language(), {}).get(column, {})
+    return words.get(english, english) if isinstance(english, str) else english

@@ -71,13 +71,16 @@ def article_paragraphs(tables: Tables) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def article_view(tables: Tables, language: str = "both") -> ParallelText:
+def article_view(tables: Tables, language: str | None = None) -> ParallelText:
     """The whole article, numbered by paragraph, in ``"both"`` languages, ``"vi"`` or ``"en"``.
 
     With ``"both"``, each Vietnamese paragraph has its labelled English working
     translation beside it (side by side on a wide screen, below it on a narrow one).
+    The default is ``"both"``, or ``"vi"`` for a learner reading in the article's language.
     Raises :class:`AssumptionError` for another ``language``.
     """
+    if language is None:
+        language = "both" if translating_the_article() else "vi"
     if language not in LANGUAGES:
         raise AssumptionError(say("reading.bad_language", allowed=", ".join(LANGUAGES), given=language))
     last = int(tables.paragraphs["paragraph"].max())
@@ -192,7 +195,8 @@ def provenance(tables: Tables) -> TableView:
         source = tables.source(hand)
         rows.append({"step": step, "who": tables.source_name(hand), "kind": source["kind"],
                      "claims carried": sum(hand in chain for chain in chains),
-                     "date given in the article": tables.publication_date.isoformat() if hand == dated else "none",
+                     "date given in the article": tables.publication_date.isoformat() if hand == dated
+                     else say("reading.no_date_given"),
                      "what the course knows": tables.shown("sources", "notes", source["notes"])})
     return TableView(pd.DataFrame(rows))
 
@@ -218,7 +222,7 @@ def paragraph_map(tables: Tables) -> pd.DataFrame:
         conduits = list(dict.fromkeys(hand for c in mine["claim_id"] for hand in chain_of(tables, c)[1:-1]))
         rows.append({"paragraph": int(row.paragraph), "topic": tables.shown("paragraphs", "topic_en", row.topic_en),
                      "voices": "; ".join(names[v] for v in voices),
-                     "sides": ", ".join(dict.fromkeys(side[v] for v in voices)),
+                     "sides": ", ".join(dict.fromkeys(code("side", side[v]) for v in voices)),
                      "passed on by": ", ".join(names[c] for c in conduits),
                      "claims": ", ".join(mine["claim_id"])})
     return pd.DataFrame(rows)

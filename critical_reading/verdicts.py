@@ -95,10 +95,7 @@ def evidence(tables: Tables) -> pd.DataFrame:
     est = tables.estimates.set_index("estimate_id")
     has = ev["estimate_id"].notna()
     ids = ev.loc[has, "estimate_id"]
-    source = est.loc[ids, "source"].to_numpy()
-    via = est.loc[ids, "via"].to_numpy()
-    ev.loc[has, "source_en"] = [say("verdicts.via", source=s, via=v) if pd.notna(v) else s
-                                for s, v in zip(source, via)]
+    ev["source_en"] = [_evidence_source(tables, row) for _, row in ev.iterrows()]
     for column, origin in (("side", "side"), ("date", "date"), ("url", "url")):
         ev.loc[has, column] = est.loc[ids, origin].to_numpy()
     ev["figure"] = _EMPTY

@@ -117,3 +117,18 @@ def test_generated_vietnamese_holds_no_english_from_the_tables(tables, vi):
     leaks = {name: [e for e in english if e in text] for name, text in texts.items()}
     assert not {name: found for name, found in leaks.items() if found}
     assert "EN (" not in texts["claim card"]  # no working translation of the article in its own language
+
+
+def test_show_gives_the_courses_prose_in_vietnamese_and_keeps_names_and_codes(tables, vi):
+    from critical_reading.render import show
+    from critical_reading.verification import claimant_stakes
+
+    stakes = claimant_stakes(tables)
+    frame = show(stakes).frame
+    label = [c for c in frame.columns if str(c).startswith("stake_en (")]
+    assert label == ["stake_en (bản tiếng Việt của khoá học)"]
+    assert "(suy luận)" in " ".join(frame[label[0]]) and "(inference)" not in " ".join(frame[label[0]])
+    assert list(frame["side"]) == list(stakes["side"])  # codes stay what code filters on
+    assert "(inference)" in " ".join(stakes["stake_en"])  # the data itself is unchanged
+    set_language("en")
+    assert "stake_en" in show(stakes).frame.columns

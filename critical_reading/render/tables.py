@@ -15,12 +15,16 @@ import math
 import pandas as pd
 
 from ..intervals import Interval, format_number
-from ..messages import format_date, say
+from ..messages import data_text, format_date, say, translating_the_article
 from .base import links
 from .quotes import translation_label
 
 #: Columns that hold the course's English working translations, labelled as such when shown.
 TRANSLATION_COLUMNS = ("text_en", "claim_en", "gloss_en")
+#: Columns of the course's own English prose (paraphrases, notes, reasoning), which a learner reads
+#: and never filters on: shown in the learner's language where the data translates them, and
+#: labelled as such. Names, definitions and codes stay as the tables hold them, since code uses them.
+READING_COLUMNS = ("claim_en", "note_en", "notes", "stake_en", "topic_en", "change_en")
 #: How many rows a table shows before the rest are folded under "show all".
 FIRST_ROWS = 12
 
@@ -55,16 +59,25 @@ def labelled(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
 
     Columns (and index levels) named ``text_en``, ``claim_en`` or ``gloss_en`` hold
     the course's own English working translations; shown beside Vietnamese text they
-    must say so. The data are not changed, only the labels:
+    must say so. A learner reading in the article's language sees the :data:`READING_COLUMNS`
+    in that language, labelled as translated. The data are not changed, only the copy shown:
 
     >>> frame = pd.DataFrame({"cue_vi": ["cho biết"], "gloss_en": ["said"]})
     >>> list(labelled(frame).columns)
     ['cue_vi', 'gloss_en (English working translation)']
     """
+    translated = [] if translating_the_article() else [
+        c for c in (frame.columns if isinstance(frame, pd.DataFrame) else [])
+        if c in READING_COLUMNS and any(data_text(c, v) is not v for v in frame[c])]
+
     def label(name: object) -> object:
+        if name in translated:
+            return f"{name} ({say('render.data_translated')})"
         return f"{name} ({translation_label()})" if name in TRANSLATION_COLUMNS else name
 
     shown = frame.copy()
+    for column in translated:
+        shown[column] = shown[column].map(lambda v, c=column: data_text(c, v))
     if isinstance(shown, pd.DataFrame):
         shown.columns = [label(c) for c in shown.columns]
     shown.index = shown.index.set_names([label(n) for n in shown.index.names])
