@@ -269,7 +269,7 @@ def reasons_for_caution(tables: Tables) -> pd.DataFrame:
     vague = {cue.casefold() for cue in tables.cues_vi.loc[tables.cues_vi["category"] == "vague_attribution", "cue_vi"]}
     undated = set(tables.time_expressions.loc[tables.time_expressions["rule"] == "undated", "sentence_id"])
     table = pd.DataFrame({
-        "claimant": c["source_id"].map(s["name_en"]),
+        "claimant": c["source_id"].map(tables.source_names),
         "claim_en": c["claim_en"],
         "status": c["verification"],
         "party": ~c["source_id"].map(s["side"]).isin(NOT_PARTIES),
@@ -394,7 +394,7 @@ def claimant_stakes(tables: Tables) -> pd.DataFrame:
         own = c[c["source_id"] == source_id]
         ordinary = own[own["claim_type"] != "disclaimer"]
         status = ordinary["verification"]
-        rows.append({"claimant": s.at[source_id, "name_en"], "kind": s.at[source_id, "kind"],
+        rows.append({"claimant": tables.source_name(source_id), "kind": s.at[source_id, "kind"],
                      "side": s.at[source_id, "side"], "named": bool(s.at[source_id, "named"]),
                      "claims_excluding_disclaimers": len(ordinary),
                      "flagged": int((status == "flagged_unverified").sum()),
