@@ -359,9 +359,13 @@ def guides(root: Path = ROOT, lang: str = LANG) -> list[Path]:
 
 
 def english_sha(path: Path) -> str:
-    """The first 12 hex digits of the SHA-256 of a file's text, lines ending in ``\n`` (as git stores it),
+    r"""The first 12 hex digits of the SHA-256 of a file's text, lines ending in ``\n`` (as git stores it),
     so that a checkout with Windows line endings does not look changed."""
     return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()[:12]
+
+
+def _guide_places(lang: str = LANG) -> str:
+    return ", ".join(f"{lang}/{pattern}" for pattern in GUIDE_GLOBS)
 
 
 def guide_note(english: Path, root: Path = ROOT) -> str:
@@ -380,8 +384,11 @@ def recorded_english(guide: Path, root: Path = ROOT, lang: str = LANG) -> tuple[
 
 def guide_problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
     """One line per guide whose English changed since it was reviewed, or that records no English."""
-    lines = []
-    for guide in guides(root, lang) if only is None else only:
+    lines, known = [], guides(root, lang)
+    for guide in known if only is None else map(Path, only):
+        if guide not in known:
+            lines.append(f"{guide.as_posix()}: not a translated guide ({_guide_places(lang)})")
+            continue
         english, sha = recorded_english(guide, root, lang)
         reviewed = f"`python scripts/translations.py reviewed {guide.as_posix()}`"
         if not (root / english).is_file():
@@ -401,15 +408,14 @@ def review_guide(guide: Path, root: Path = ROOT, lang: str = LANG) -> str:
 
     The rest of the guide is left byte for byte as it was."""
     if Path(guide) not in guides(root, lang):
-        raise ValueError(f"{Path(guide).as_posix()} is not a translated guide "
-                         f"({', '.join(f'{lang}/{pattern}' for pattern in GUIDE_GLOBS)})")
+        raise ValueError(f"{Path(guide).as_posix()} is not a translated guide ({_guide_places(lang)})")
     english, _ = recorded_english(guide, root, lang)
     if not (root / english).is_file():
         raise ValueError(f"{Path(guide).as_posix()}: its English, {english.as_posix()}, does not exist")
     path = root / guide
     note = guide_note(english, root)
-    path.write_bytes(note.encode("utf-8") + b"\n" + GUIDE_NOTE.sub("", path.read_text(encoding="utf-8"), count=1)
-                     .encode("utf-8"))
+    text = GUIDE_NOTE.sub("", path.read_bytes().decode("utf-8"), count=1)
+    path.write_bytes(f"{note}\n{text}".encode())
     return note
 
 
@@ -444,14 +450,14 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "reviewed":
         if not args.paths:
             parser.error("reviewed: name the guides, e.g. vi/docs/teacher-guide.md")
-        for guide in map(_in_course, args.paths):
+        for guide in (_in_course(path, ROOT) for path in args.paths):
             try:
-                print(f"{guide.as_posix()}: {review_guide(guide)}")
+                print(f"{guide.as_posix()}: {review_guide(guide, ROOT)}")
             except ValueError as problem:
                 print(f"reviewed: {problem}", file=sys.stderr)
                 return 2
     else:
-        paths = [_in_course(path) for path in args.paths]
+        paths = [_in_course(path, ROOT) for path in args.paths]
         notebooks = [path for path in paths if path.suffix == ".ipynb"]
         guides_named = [path for path in paths if path.suffix != ".ipynb"]
         lines = []
