@@ -70,7 +70,8 @@ lab-vi:
 
 # English masters changed? Refresh translations/vi/*.po (changed cells become fuzzy), rebuild
 # the Vietnamese notebooks under vi/ and their exercise student copies (vi/exercises/release/).
-# `check` lists what still needs a translator.
+# `check` lists what still needs a translator: cells, table values, and guides (vi/docs, vi/README.md)
+# whose English changed since they were reviewed.
 translations: $(STAMP)
 	$(BIN)/python scripts/translations.py update
 	$(BIN)/python scripts/translations.py build

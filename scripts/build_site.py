@@ -8,8 +8,9 @@ outputs are shown as they are), with Sphinx warnings as errors, then checks ever
 of the built pages. The table of contents is generated at build time from what is in the course:
 ``notebooks/[0-9]*.ipynb``, the student copies in ``exercises/release/``, every guide in
 ``docs/`` (``docs/source-notes.md`` included when present), ``data/README.md``, and the Vietnamese
-edition's front page, lessons and guides (``vi/``). Nothing is
-listed by hand, so re-cut lessons appear on the next build.
+edition's front page, lessons and guides (``vi/``; the first-line note that records which
+English a guide translates is left out). Nothing is listed by hand, so re-cut lessons appear on
+the next build.
 
 What is never published: the exercise masters (``exercises/source/``, the solutions), the
 teacher-only model answers (``teacher/``) and the answer key (``build/teacher/``). Only the
@@ -39,6 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 FIRST_GUIDES = ["docs/student-guide.md", "docs/teacher-guide.md", "docs/exercises.md"]
 LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\s]+)\)")
+# A translated guide's first line records which English it translates, and that English's hash
+# (scripts/translations.py): a note for the translators' tools, not for readers of the site.
+TRANSLATION_NOTE = re.compile(r"\A<!-- translation of [^\n]*-->\r?\n")
 
 
 def hub_link_module() -> ModuleType:
@@ -128,7 +132,8 @@ def stage(root: Path = ROOT, out: Path = BUILD / "site-src") -> tuple[Path, str 
                     cell["source"] = rewrite_links(source, page, pages)
             target.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
-            target.write_text(rewrite_links((root / page).read_text(encoding="utf-8"), page, pages), encoding="utf-8")
+            text = TRANSLATION_NOTE.sub("", (root / page).read_text(encoding="utf-8"), count=1)
+            target.write_text(rewrite_links(text, page, pages), encoding="utf-8")
     index, warning = home_page(root)
     (out / "index.md").write_text(index, encoding="utf-8")
     toc = ["format: jb-book", "root: index", "parts:"]

@@ -6,8 +6,9 @@ the translation. Code cells are never translated: both editions run the same cod
 
     python scripts/translations.py update   # English changed: refresh every catalogue
     python scripts/translations.py build    # write the Vietnamese notebooks under vi/
-    python scripts/translations.py check    # list untranslated and fuzzy entries; exit 1 if any
+    python scripts/translations.py check    # list untranslated and fuzzy entries, stale guides; exit 1 if any
     python scripts/translations.py student-copies [--check]   # vi/exercises/release/, by nbgrader
+    python scripts/translations.py reviewed vi/docs/teacher-guide.md   # a guide matches its English now
 
 ``update`` reuses any translation whose English text is translated anywhere in the language's
 catalogues (a translation memory), so a cell moved to another notebook, or a notebook split in
@@ -23,11 +24,19 @@ The tables' learner-facing English (the columns the contract marks ``translated`
 definitions, notes, the course's reasoning) is translated beside the data, in each data folder's
 ``translations.<lang>.toml``: ``update`` adds every new English value with an empty translation,
 ``check`` lists the empty ones and those whose English is no longer in the table.
+
+The guides (``vi/docs/*.md``, ``vi/README.md``) are translated by hand, whole. The first line of
+each records the English it translates and the first 12 hex digits of that English file's SHA-256,
+``<!-- translation of docs/teacher-guide.md, English sha256 1a2b3c4d5e6f -->`` (an HTML comment:
+Markdown renderers do not show it, and the course site drops it). ``check`` lists every guide whose
+English has changed since; once the translation follows the English again, ``reviewed <guide>``
+records the English's hash as it is now.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import posixpath
@@ -336,10 +345,93 @@ def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = 
     return lines
 
 
+# --------------------------------------------------------------------------- the guides
+
+# A translated guide is a Markdown page under <lang>/ that mirrors an English one.
+GUIDE_GLOBS = ("docs/*.md", "README.md")
+# Its first line: which English it translates, and that English's hash when it was last reviewed.
+GUIDE_NOTE = re.compile(r"\A<!-- translation of (?P<english>\S+), English sha256 (?P<sha>[0-9a-f]{12}) -->\r?\n")
+
+
+def guides(root: Path = ROOT, lang: str = LANG) -> list[Path]:
+    """The translated guides, as paths relative to ``root``: ``vi/docs/*.md`` and ``vi/README.md``."""
+    return sorted(p.relative_to(root) for pattern in GUIDE_GLOBS for p in (root / lang).glob(pattern))
+
+
+def english_sha(path: Path) -> str:
+    r"""The first 12 hex digits of the SHA-256 of a file's text, lines ending in ``\n`` (as git stores it),
+    so that a checkout with Windows line endings does not look changed."""
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()[:12]
+
+
+def _guide_places(lang: str = LANG) -> str:
+    return ", ".join(f"{lang}/{pattern}" for pattern in GUIDE_GLOBS)
+
+
+def guide_note(english: Path, root: Path = ROOT) -> str:
+    """The first line of a guide that translates ``english`` as it is now."""
+    return f"<!-- translation of {english.as_posix()}, English sha256 {english_sha(root / english)} -->"
+
+
+def recorded_english(guide: Path, root: Path = ROOT, lang: str = LANG) -> tuple[Path, str | None]:
+    """The English ``guide`` translates, and the hash its first line records (None if it records none:
+    the English is then taken to be the same path outside ``lang/``)."""
+    match = GUIDE_NOTE.match((root / guide).read_text(encoding="utf-8"))
+    if match:
+        return Path(match["english"]), match["sha"]
+    return Path(guide).relative_to(lang), None
+
+
+def guide_problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = None) -> list[str]:
+    """One line per guide whose English changed since it was reviewed, or that records no English."""
+    lines, known = [], guides(root, lang)
+    for guide in known if only is None else map(Path, only):
+        if guide not in known:
+            lines.append(f"{guide.as_posix()}: not a translated guide ({_guide_places(lang)})")
+            continue
+        english, sha = recorded_english(guide, root, lang)
+        reviewed = f"`python scripts/translations.py reviewed {guide.as_posix()}`"
+        if not (root / english).is_file():
+            lines.append(f"{guide.as_posix()}: its English, {english.as_posix()}, does not exist; "
+                         f"name the English it translates on its first line (see scripts/translations.py)")
+        elif sha is None:
+            lines.append(f"{guide.as_posix()}: its first line does not record which English it translates; "
+                         f"once it follows {english.as_posix()}, run {reviewed}")
+        elif sha != english_sha(root / english):
+            lines.append(f"{guide.as_posix()}: {english.as_posix()} changed since it was translated; "
+                         f"update the translation, then run {reviewed}")
+    return lines
+
+
+def review_guide(guide: Path, root: Path = ROOT, lang: str = LANG) -> str:
+    """Record on ``guide``'s first line that it translates its English as that is now; return the line.
+
+    The rest of the guide is left byte for byte as it was."""
+    if Path(guide) not in guides(root, lang):
+        raise ValueError(f"{Path(guide).as_posix()} is not a translated guide ({_guide_places(lang)})")
+    english, _ = recorded_english(guide, root, lang)
+    if not (root / english).is_file():
+        raise ValueError(f"{Path(guide).as_posix()}: its English, {english.as_posix()}, does not exist")
+    path = root / guide
+    note = guide_note(english, root)
+    text = GUIDE_NOTE.sub("", path.read_bytes().decode("utf-8"), count=1)
+    path.write_bytes(f"{note}\n{text}".encode())
+    return note
+
+
+def _in_course(path: Path, root: Path = ROOT) -> Path:
+    """A path given on the command line, relative to ``root`` (it may be given from anywhere)."""
+    try:
+        return (Path.cwd() / path).resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["update", "build", "check", "student-copies"])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="check only these English notebooks")
+    parser.add_argument("command", choices=["update", "build", "check", "student-copies", "reviewed"])
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="check: only these English notebooks and translated guides; reviewed: the guides")
     parser.add_argument("--check", action="store_true", help="student-copies: only compare, write nothing")
     args = parser.parse_args(argv)
     if args.command == "update":
@@ -355,9 +447,28 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(ROOT)}")
     elif args.command == "student-copies":
         return 1 if student_copies(ROOT, check=args.check) else 0
+    elif args.command == "reviewed":
+        if not args.paths:
+            parser.error("reviewed: name the guides, e.g. vi/docs/teacher-guide.md")
+        for guide in (_in_course(path, ROOT) for path in args.paths):
+            try:
+                print(f"{guide.as_posix()}: {review_guide(guide, ROOT)}")
+            except ValueError as problem:
+                print(f"reviewed: {problem}", file=sys.stderr)
+                return 2
     else:
-        lines = problems(ROOT, only=args.notebooks or None) + ([] if args.notebooks else data_problems(ROOT))
-        print("\n".join(lines) if lines else f"every cell is translated and reviewed ({LANG})")
+        paths = [_in_course(path, ROOT) for path in args.paths]
+        notebooks = [path for path in paths if path.suffix == ".ipynb"]
+        guides_named = [path for path in paths if path.suffix != ".ipynb"]
+        lines = []
+        if notebooks or not paths:
+            lines += problems(ROOT, only=notebooks or None)
+        if guides_named or not paths:
+            lines += guide_problems(ROOT, only=guides_named or None)
+        if not paths:
+            lines += data_problems(ROOT)
+        print("\n".join(lines) if lines else
+              f"every cell, table value and guide is translated and reviewed ({LANG})")
         return 1 if lines else 0
     return 0
 

@@ -122,3 +122,21 @@ def test_the_vietnamese_edition_is_a_section_of_the_site(built):
     first = (built / "vi" / "notebooks" / "00-start-here.html").read_text(encoding="utf-8")
     assert 'lang="vi"' in first or "Bắt đầu" in first or "bài báo" in first
     assert "Tiếng Việt" in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_translated_guides_first_line_note_is_left_off_the_site(tmp_path):
+    """The note that records which English a guide translates is for scripts/translations.py only."""
+    source, _ = site.stage(out=tmp_path / "site-src")
+    staged = sorted(source.glob("vi/docs/*.md")) + [source / "vi" / "README.md"]
+    assert len(staged) == len(list((ROOT / "vi" / "docs").glob("*.md"))) + 1
+    for page in staged:
+        assert (ROOT / page.relative_to(source)).read_text(encoding="utf-8").startswith("<!-- translation of ")
+        text = page.read_text(encoding="utf-8")
+        assert "English sha256" not in text and text.startswith("# "), page.relative_to(source)
+
+
+def test_the_vietnamese_guides_on_the_site_show_no_translation_note(built):
+    pages = sorted((built / "vi" / "docs").glob("*.html")) + [built / "vi" / "README.html"]
+    assert len(pages) == len(list((ROOT / "vi" / "docs").glob("*.md"))) + 1
+    for page in pages:
+        assert "English sha256" not in page.read_text(encoding="utf-8"), page.relative_to(built)

@@ -1,12 +1,16 @@
 """The Vietnamese edition's guides (vi/docs/) and front page (vi/README.md) stay usable and in step.
 
 Their relative links resolve; they use the glossary's words, never its rejected ones; Vietnamese in
-quotation marks is the article's (or the cue lexicon's) exact words; and the front page's course
-map is what scripts/course_map.py prints for vi/notebooks/ now.
+quotation marks is the article's (or the cue lexicon's) exact words; the front page's course
+map is what scripts/course_map.py prints for vi/notebooks/ now; and each records, on its first line,
+the English it translates and that English's hash, which must be the English's hash now (so a
+change to an English guide fails here until its translation is brought in step and reviewed).
 """
 
+import hashlib
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +45,7 @@ def test_relative_links_resolve(page):
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_no_rejected_glossary_alternative(page):
-    text = page.read_text(encoding="utf-8").lower()
+    text = re.sub(r"\s+", " ", page.read_text(encoding="utf-8").lower())  # a word may wrap to the next line
     used = [(row["term_en"], word) for row in GLOSSARY
             for word in row["rejected_vi"].split("|") if word and word.lower() in text]
     assert not used, f"{page.relative_to(ROOT)}: rejected glossary words (term, word): {used}"
@@ -80,3 +84,71 @@ def test_the_course_map_links_a_re_cut_lessons_exercise_set_once(tmp_path):
         "| 01b | [Đọc kỹ (tiếp)](notebooks/01b-x.ipynb) | Ai nói? | 40 phút | "
         "[bộ 01](exercises/release/01-x/01-x-exercises.ipynb) |",
     ]
+
+
+def test_translations_check_covers_every_guide():
+    assert [ROOT / guide for guide in translations.guides()] == sorted(PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_the_guide_records_its_english_and_the_english_has_not_changed_since(page):
+    guide = page.relative_to(ROOT)
+    first = page.read_text(encoding="utf-8").partition("\n")[0]
+    assert translations.GUIDE_NOTE.match(first + "\n"), (
+        f"{guide}: its first line should record the English it translates, "
+        f"`<!-- translation of {guide.relative_to('vi').as_posix()}, English sha256 <12 hex digits> -->`; "
+        f"run `python scripts/translations.py reviewed {guide.as_posix()}` once it is in step")
+    english, _ = translations.recorded_english(guide)
+    assert english == guide.relative_to("vi"), f"{guide} should translate {guide.relative_to('vi')}, not {english}"
+    assert translations.guide_problems(only=[guide]) == []
+
+
+def _guides(root):
+    """A tiny course: one English guide and its Vietnamese translation, which records nothing yet."""
+    (root / "docs").mkdir()
+    (root / "vi" / "docs").mkdir(parents=True)
+    (root / "docs" / "guide.md").write_text("# Guide\n\nRun the cells.\n", encoding="utf-8")
+    (root / "vi" / "docs" / "guide.md").write_text("# Hướng dẫn\n\nChạy các ô.\n", encoding="utf-8")
+    return Path("vi/docs/guide.md")
+
+
+def test_check_lists_a_guide_whose_english_changed_and_reviewed_clears_it(tmp_path, capsys, monkeypatch):
+    guide = _guides(tmp_path)
+    reviewed = "run `python scripts/translations.py reviewed vi/docs/guide.md`"
+    assert translations.guide_problems(tmp_path) == [
+        f"vi/docs/guide.md: its first line does not record which English it translates; "
+        f"once it follows docs/guide.md, {reviewed}"]
+
+    note = translations.review_guide(guide, tmp_path)
+    sha = hashlib.sha256(b"# Guide\n\nRun the cells.\n").hexdigest()[:12]
+    assert note == f"<!-- translation of docs/guide.md, English sha256 {sha} -->"
+    assert (tmp_path / guide).read_text(encoding="utf-8") == note + "\n# Hướng dẫn\n\nChạy các ô.\n"
+    assert translations.guide_problems(tmp_path) == []
+    (tmp_path / "docs" / "guide.md").write_bytes(b"# Guide\r\n\r\nRun the cells.\r\n")  # a Windows checkout
+    assert translations.guide_problems(tmp_path) == []
+
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\nRun the cells in order.\n", encoding="utf-8")
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    monkeypatch.chdir(tmp_path / "vi")  # paths on the command line may be given from anywhere
+    assert translations.main(["check"]) == 1
+    assert capsys.readouterr().out == (
+        f"vi/docs/guide.md: docs/guide.md changed since it was translated; update the translation, then {reviewed}\n")
+
+    (tmp_path / guide).write_text(note + "\n# Hướng dẫn\n\nChạy các ô theo thứ tự.\n", encoding="utf-8")
+    assert translations.main(["check", "docs/guide.md"]) == 1  # translated, but not yet recorded as reviewed
+    capsys.readouterr()
+    assert translations.main(["reviewed", "docs/guide.md"]) == 0
+    assert translations.main(["check"]) == 0
+    assert "every cell, table value and guide is translated and reviewed" in capsys.readouterr().out
+    text = (tmp_path / guide).read_text(encoding="utf-8")
+    assert text.startswith("<!-- translation of docs/guide.md, English sha256 ")
+    assert text.partition("\n")[2] == "# Hướng dẫn\n\nChạy các ô theo thứ tự.\n", "reviewed changed the translation"
+
+
+def test_reviewed_refuses_a_file_that_is_not_a_translated_guide(tmp_path, capsys, monkeypatch):
+    _guides(tmp_path)
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert translations.main(["reviewed", "docs/guide.md"]) == 2
+    assert "docs/guide.md is not a translated guide" in capsys.readouterr().err
+    assert not (tmp_path / "docs" / "guide.md").read_text(encoding="utf-8").startswith("<!--")
