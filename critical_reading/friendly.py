@@ -22,7 +22,7 @@ import re
 import traceback
 from typing import Any
 
-from .messages import say
+from .messages import listed, say
 
 HANDLED = (KeyError, NameError, TypeError, ValueError)
 _PRECEDENCE = re.compile(r"truth value of a (Series|DataFrame) is ambiguous|unsupported operand type\(s\) for [&|]"
@@ -109,7 +109,7 @@ def explain(error: BaseException, tb: Any, namespace: dict | None = None) -> str
             return None
         clashed = [c for c in columns if c in (f"{key}_x", f"{key}_y")]
         if clashed:
-            return say("friendly.merge_clash", key=key, clashed=" and ".join(repr(c) for c in clashed))
+            return say("friendly.merge_clash", key=key, clashed=listed([repr(c) for c in clashed]))
         near = _nearest(key, columns)
         shown = ", ".join(columns[:15]) + (" …" if len(columns) > 15 else "")
         if near:
