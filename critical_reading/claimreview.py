@@ -9,8 +9,9 @@ What goes where (schema.org ``ClaimReview``, with the properties the course
 source notes name, §4):
 
 - ``claimReviewed``: the claim as the article words it, verbatim (``claims.quote_vi``);
-  the course's English paraphrase (``claims.claim_en``) goes in ``itemReviewed.description``;
-- ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (``sources.name_en``).
+  the course's paraphrase (``claims.claim_en``, in the learner's language) goes in ``itemReviewed.description``;
+- ``itemReviewed``: a ``Claim`` whose ``author`` is the claimant (``sources.name_en``, as the learner's
+  language names it); the record's ``inLanguage`` is the learner's language.
   Its ``datePublished`` is the statement's own date, only when the article dates the
   statement to a day (:func:`statement_date`); otherwise it is left out, since the claim
   may be older than the report that carries it. Its ``appearance`` is the Fox News report
@@ -41,7 +42,7 @@ import pandas as pd
 
 from .data import Tables
 from .errors import DataContractError, LearnerError
-from .messages import say
+from .messages import language, say
 from .render import Folded
 from .verdicts import evidence, verdicts
 from .vietnamese import resolve_time_expression
@@ -79,7 +80,7 @@ def original_report(tables: Tables, evidence_table: pd.DataFrame | None = None) 
     row = rows.iloc[0]
     speaker = tables.claims.set_index("claim_id").at[row["claim_id"], "source_id"]
     return {"url": row["url"], "publisher": row["source_en"], "date": row["date"].date().isoformat(),
-            "translator": tables.sources.set_index("source_id").at[speaker, "name_en"]}
+            "translator": tables.source_name(speaker)}
 
 
 def statement_date(tables: Tables, claim_id: str) -> dt.date | None:
@@ -136,7 +137,7 @@ def claim_reviews(tables: Tables, *, reviewer: str = DEFAULT_REVIEWER, date_publ
             "identifier": claim_id,
             "url": url,
             "datePublished": day,
-            "inLanguage": "en",
+            "inLanguage": language(),
             "author": {"@type": "Person", "name": reviewer},
             "claimReviewed": claim["quote_vi"],
             "reviewRating": {"@type": "Rating", "alternateName": verdict["verdict"],
@@ -144,8 +145,8 @@ def claim_reviews(tables: Tables, *, reviewer: str = DEFAULT_REVIEWER, date_publ
             "itemReviewed": {
                 "@type": "Claim",
                 "author": {"@type": "Person" if source["kind"] in _PEOPLE else "Organization",
-                           "name": source["name_en"]},
-                "description": claim["claim_en"],
+                           "name": tables.source_name(claim["source_id"])},
+                "description": tables.shown("claims", "claim_en", claim["claim_en"]),
                 "appearance": [
                     {"@type": "NewsArticle", "url": original["url"], "datePublished": original["date"],
                      "publisher": {"@type": "Organization", "name": original["publisher"]}},

@@ -90,11 +90,12 @@ def article_view(tables: Tables, language: str | None = None) -> ParallelText:
 
 
 def language_menu() -> object:
-    """The drop-down menu that chooses what :func:`article_view` shows (both languages first)."""
+    """The drop-down menu that chooses what :func:`article_view` shows (first: as :func:`article_view` defaults)."""
     import ipywidgets as widgets
 
     choices = [(say(f"reading.language_{value}"), value) for value in LANGUAGES]
-    return widgets.Dropdown(options=choices, value="both", description=say("reading.language_menu"))
+    first = "both" if translating_the_article() else "vi"
+    return widgets.Dropdown(options=choices, value=first, description=say("reading.language_menu"))
 
 
 def article_explorer(tables: Tables) -> object:
@@ -113,8 +114,9 @@ def find_in_article(tables: Tables, word: str) -> TableView:
     if not wanted:
         raise AssumptionError(say("reading.empty_word"))
     s = tables.sentences
-    hit = s["text_vi"].str.casefold().str.contains(wanted, regex=False) | \
-        s["text_en"].str.casefold().str.contains(wanted, regex=False)
+    hit = s["text_vi"].str.casefold().str.contains(wanted, regex=False)
+    if translating_the_article():  # the translation is searched only where it is shown
+        hit |= s["text_en"].str.casefold().str.contains(wanted, regex=False)
     if not hit.any():
         raise AssumptionError(say("reading.word_absent", word=word))
     shown = ["paragraph", "sentence_id", "text_vi", *(["text_en"] if translating_the_article() else [])]
@@ -241,7 +243,7 @@ def voices_by_side(tables: Tables) -> pd.DataFrame:
     listed = table["sides"].str.split(", ")
     present = list(dict.fromkeys(tables.sources["side"]))
     for side in SIDES if set(present) <= set(SIDES) else present:  # another article: its own sides
-        having = table[[side in sides for sides in listed]]
+        having = table[[code("side", side) in sides for sides in listed]]  # the map shows each side's label
         rows.append({"side": side, "paragraphs": len(having),
                      "which": ", ".join(str(p) for p in having["paragraph"])})
     return pd.DataFrame(rows).sort_values("paragraphs", ascending=False, kind="stable").reset_index(drop=True)
@@ -475,8 +477,9 @@ def dates_if_read_later(tables: Tables, months_later: int = 0) -> TableView:
     """
     reference = months_after(tables.publication_date, int(months_later))
     frame = resolve_dates(tables, reference)
-    frame = frame[frame["rule"] != "undated"][["time_id", "expression (Vietnamese)", _translation(),
-                                               "rule", "from", "to", "agrees_with_data"]]
+    shown = ["time_id", "expression (Vietnamese)", *([_translation()] if translating_the_article() else []),
+             "rule", "from", "to", "agrees_with_data"]
+    frame = frame[frame["rule"] != "undated"][shown]
     return TableView(frame.reset_index(drop=True), caption=say("reading.reference_date", date=reference.isoformat()))
 
 

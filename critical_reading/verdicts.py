@@ -14,7 +14,7 @@ from .contract import NOT_PARTIES
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import qualified
-from .messages import code, format_date, say
+from .messages import code, format_date, say, translating_the_article
 from .reading import sentence_quote
 from .render import PALETTE, Card, Chart, new_figure
 from .verification import _EMPTY, _join, _positions
@@ -215,7 +215,8 @@ def explain(tables: Tables, claim_id: str) -> Card:
                            say("verdicts.card_attribution", sentence_id=claim["sentence_id"], who=who))
     if pd.notna(claim["flagged_by"]):
         d = claims.loc[claim["flagged_by"]]
-        flag = f"{claim['flagged_by']}, {names[d['source_id']]}: {tables.shown('claims', 'claim_en', d['claim_en'])}"
+        said = d["claim_en"] if translating_the_article() else f"“{d['quote_vi']}”"  # the article's own words
+        flag = f"{claim['flagged_by']}, {names[d['source_id']]}: {said}"
     else:
         flag = _EMPTY
     lines = []

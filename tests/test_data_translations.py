@@ -132,3 +132,20 @@ def test_show_gives_the_courses_prose_in_vietnamese_and_keeps_names_and_codes(ta
     assert "(inference)" in " ".join(stakes["stake_en"])  # the data itself is unchanged
     set_language("en")
     assert "stake_en" in show(stakes).frame.columns
+
+
+def test_lesson_views_work_the_same_in_vietnamese(tables, vi):
+    """Views that read their own display tables must not be thrown by the translated labels."""
+    from critical_reading import claimreview
+
+    vietnamese = reading.voices_by_side(tables)
+    later = reading.dates_if_read_later(tables, 3).frame
+    assert reading.language_menu().value == "vi" and reading.article_view(tables).language == "vi"
+    found = reading.find_in_article(tables, "Reuters").frame
+    record = claimreview.claim_reviews(tables, claim_ids=["c08"])[0]
+    set_language("en")
+    english = reading.voices_by_side(tables)
+    assert list(vietnamese["paragraphs"]) == list(english["paragraphs"]) and english["paragraphs"].sum() > 0
+    assert len(later) == len(reading.dates_if_read_later(tables, 3).frame)
+    assert len(found.columns) == len(reading.find_in_article(tables, "Reuters").frame.columns) - 1
+    assert record["inLanguage"] == "vi" and record["itemReviewed"]["author"]["name"].startswith("Các nguồn tin")

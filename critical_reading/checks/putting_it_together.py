@@ -191,6 +191,8 @@ def claimant_of(answer, claim_id: str = "c21"):
     want = t.sources.set_index("source_id").at[source_id, "name_en"]
     if answer == source_id:
         raise Hint(say("checks_05.claimant_of.id", value=source_id))
+    if answer == t.source_name(source_id) != want:  # the name as the learner's language shows it
+        answer = want
     if not isinstance(answer, str) or answer != want:
         raise Hint(say("checks_05.claimant_of.other", claim_id=claim_id))
     return say("checks_05.claimant_of.done", claim_id=claim_id, name=want)

@@ -84,7 +84,8 @@ class Quote:
         who = f" — {self.attribution}" if self.attribution else ""
         label = f"{self.label} " if self.label else ""
         english = f"\nEN ({translation_label()}): {self.text_en}" if translating_the_article() else ""
-        return f"{label}VI: {marked_text(self.text_vi, self.spans)}{who}{english}"
+        tag = "VI: " if english else ""  # a language tag only beside the translation
+        return f"{label}{tag}{marked_text(self.text_vi, self.spans)}{who}{english}"
 
     def _repr_html_(self) -> str:
         who = f"<br><small>— {html.escape(self.attribution)}</small>" if self.attribution else ""
@@ -109,7 +110,7 @@ class MarkedSentences:
         lines = [self.summary]
         for row in self.rows:
             lines.append(f"{row['label']} {row['heading']}" if row["label"] else f"  {row['heading']}")
-            lines.append(f"    VI: {marked_text(row['text_vi'], row['spans'])}")
+            lines.append(f"    {'VI: ' if translating_the_article() else ''}{marked_text(row['text_vi'], row['spans'])}")
             if translating_the_article():
                 lines.append(f"    EN ({translation_label()}): {row['text_en']}")
         return "\n".join(lines)
@@ -160,7 +161,7 @@ class ParallelText:
         for heading, text_vi, text_en in self.passages:
             lines.append(heading)
             if self.language in ("both", "vi"):
-                lines.append(f"VI: {text_vi}")
+                lines.append(f"VI: {text_vi}" if self.language == "both" else text_vi)
             if self.language in ("both", "en"):
                 lines.append(f"EN ({translation_label()}): {text_en}")
         return "\n".join(lines)

@@ -21,10 +21,12 @@ from .quotes import translation_label
 
 #: Columns that hold the course's English working translations, labelled as such when shown.
 TRANSLATION_COLUMNS = ("text_en", "claim_en", "gloss_en")
-#: Columns of the course's own English prose (paraphrases, notes, reasoning), which a learner reads
-#: and never filters on: shown in the learner's language where the data translates them, and
-#: labelled as such. Names, definitions and codes stay as the tables hold them, since code uses them.
-READING_COLUMNS = ("claim_en", "note_en", "notes", "stake_en", "topic_en", "change_en")
+#: Columns of the course's own English (paraphrases, notes, reasoning, and the names of sources),
+#: which a learner reads and does not filter on: shown in the learner's language where the data
+#: translates them, and labelled as such. Definitions, ids and codes stay as the tables hold them,
+#: since the learner's code filters on them.
+READING_COLUMNS = ("claim_en", "note_en", "notes", "stake_en", "topic_en", "change_en",
+                   "name_en", "source", "via", "source_en")
 #: How many rows a table shows before the rest are folded under "show all".
 FIRST_ROWS = 12
 
