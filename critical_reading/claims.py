@@ -29,7 +29,7 @@ import pandas as pd
 from .contract import CLAIM_TYPES, SIDES
 from .data import Tables
 from .errors import AssumptionError
-from .messages import say
+from .messages import code, say
 from .reading import ARROW, chain_of
 from .render import MARKERS, PALETTE, Chart, MarkedSentences, interactive_view, new_figure
 
@@ -319,7 +319,8 @@ def highlight_claims(tables: Tables, claimant: str | None = None, side: str | No
                                 ("claim_type", claim_type, "claim_type")):
         if value is not None:
             picked = picked[picked[column] == value]
-            chosen.append(f"{say(f'claims.word_{word}')} = {value}")
+            label = value if word == "claimant" else code(word, value)
+            chosen.append(label if label != value else f"{say(f'claims.word_{word}')} = {value}")
     selection = ", ".join(chosen) or say("claims.no_filter")
     if picked.empty:
         raise AssumptionError(say("claims.nothing_matches", selection=selection))
@@ -343,8 +344,12 @@ def highlighter_options(tables: Tables) -> dict[str, list[tuple[str, str]]]:
     names = tables.source_names
     present = list(dict.fromkeys(claims["source_id"]))
     claimants = [(f"{names[s]} ({s})", s) for s in present]
-    sides = [(s, s) for s in dict.fromkeys([*SIDES, *claims["side"]]) if s in set(claims["side"])]
-    types = [(t, t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
+    def choice(group: str, value: str) -> tuple[str, str]:  # "Nga (russia)": the code is what code cells use
+        label = code(group, value)
+        return (value if label == value else f"{label} ({value})"), value
+
+    sides = [choice("side", s) for s in dict.fromkeys([*SIDES, *claims["side"]]) if s in set(claims["side"])]
+    types = [choice("claim_type", t) for t in CLAIM_TYPES if t in set(claims["claim_type"])]
     return {"claimant": [(say("claims.any_claimant"), ANY), *claimants], "side": [(say("claims.any_side"), ANY), *sides],
             "claim_type": [(say("claims.any_type"), ANY), *types]}
 

@@ -58,10 +58,13 @@ def _first(frame: pd.DataFrame, quantity: str, dated_first: bool = False) -> pd.
     return None if rows.empty else rows.iloc[0]
 
 
+def _in_sentence(tables: Tables, source_id: str, name: str) -> str:
+    """A source's name inside a sentence: an unnamed one ("Unnamed … sources") starts lower case."""
+    return name if bool(tables.source(source_id)["named"]) else name[0].lower() + name[1:]
+
+
 def _claimant(tables: Tables, source_id: str) -> str:
-    row = tables.source(source_id)
-    name = tables.source_name(source_id)
-    return name if bool(row["named"]) else name[0].lower() + name[1:]
+    return _in_sentence(tables, source_id, tables.source_name(source_id))
 
 
 def _article_hands(tables: Tables) -> set[str]:
@@ -115,10 +118,12 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
         out = [say("statements.lead_none", as_of=format_date(a.as_of), when=when)]
     if own.any():
         relayed = chosen[own].drop_duplicates("source_id")
-        out[-1] += say("statements.own", source=listed([
-            say("statements.own_via", source=estimate_text(tables, r, "source"), via=estimate_text(tables, r, "via"))
-            if isinstance(r["via"], str) and r["via"] else estimate_text(tables, r, "source")
-            for _, r in relayed.iterrows()]))
+        def relayed_by(r: pd.Series) -> str:
+            who = _in_sentence(tables, r["source_id"], estimate_text(tables, r, "source"))
+            has_via = isinstance(r["via"], str) and r["via"]
+            return say("statements.own_via", source=who, via=estimate_text(tables, r, "via")) if has_via else who
+
+        out[-1] += say("statements.own", source=listed([relayed_by(r) for _, r in relayed.iterrows()]))
     out[-1] += ":"
     out.append(say("statements.definitions", tolerance=f"{about_tolerance:.0%}"))
 

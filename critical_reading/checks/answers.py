@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..data import load_tables
 from ..intervals import Interval
-from ..messages import say
+from ..messages import say, translating_the_article
 from .core import Hint, NotAnswered, kind, thousands_slip
 
 __all__ = ["Hint", "NotAnswered", "as_date", "as_ids", "as_interval", "as_mapping", "as_number", "as_table",
@@ -46,7 +46,12 @@ def vi(text_vi: str, text_en: str) -> str:
 
 
 def figure_en(row, tables) -> str:
-    """A figure in English words, e.g. 'about 14,000', built from the qualifier's gloss in cues_vi."""
+    """A figure in English words, e.g. 'about 14,000', built from the qualifier's gloss in cues_vi.
+
+    A learner reading in the article's language gets the article's own words (``khoảng 14.000``).
+    """
+    if not translating_the_article():
+        return row["text_vi"]
     cues = tables.cues_vi[tables.cues_vi["category"] == "quantity_qualifier"]
     gloss = dict(zip(cues["qualifier"], cues["gloss_en"]))
     if row["qualifier"] == "vague":

@@ -278,7 +278,8 @@ def _evaluate(func: Callable, wants: str, answer: object, args: tuple, kwargs: d
     except Exception:  # a shape nobody foresaw: still one line, never a traceback
         return NOT_YET, say("checks_core.unforeseen", kind=kind(answer), wants=wants)
     feedback = (feedback or "").strip()
-    return CORRECT, f"{feedback[:1].upper()}{feedback[1:]}"
+    starts_with_id = bool(re.match(r"[a-z]+\d", feedback))  # f01, e13: ids keep their case
+    return CORRECT, feedback if starts_with_id else f"{feedback[:1].upper()}{feedback[1:]}"
 
 
 def _run_check(func: Callable, name: str, wants: str, answer: object, args: tuple, kwargs: dict) -> None:
@@ -400,12 +401,13 @@ def summary(set_id: str) -> list[tuple[str, str, str]]:
         raise Hint(say("checks_core.unknown_set", set_id=set_id, known=", ".join(sorted(EXERCISE_SETS))))
     rows = []
     for item in EXERCISE_SETS[set_id]:
+        label = say("checks_core.question", number=item.label.removeprefix("Question "))
         if item.check is None:
-            rows.append((item.label, say("checks_core.word.teacher"), say("checks_core.points_teacher", points=item.points)))
+            rows.append((label, say("checks_core.word.teacher"), say("checks_core.points_teacher", points=item.points)))
             continue
         status = _current_status(RESULTS.get(item.check))
         got = item.points if status == CORRECT else 0
-        rows.append((item.label, f"{say(f'checks_core.mark.{status}')} {say(f'checks_core.word.{status}')}",
+        rows.append((label, f"{say(f'checks_core.mark.{status}')} {say(f'checks_core.word.{status}')}",
                      say("checks_core.points", got=got, points=item.points)))
     return rows
 

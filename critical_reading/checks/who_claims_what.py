@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..claims import claims_with_sources as _claims_with_sources
 from ..claims import with_chains
-from ..messages import say
+from ..messages import code, say
 from .answers import Hint, as_ids, as_mapping, as_number, as_table, compare_rows, kind, plural, vi
 from .answers import tables as course_tables
 from .core import Item, exercise_set, practice, question, same_value
@@ -72,7 +72,7 @@ def claims_per_side(answer):
     for side, count in want.items():
         if float(got.get(side, 0)) != count:
             raise Hint(say("checks_02.claims_per_side.m7", side=side))
-    return ", ".join(f"{side}: {count}" for side, count in want.items()) + "."
+    return ", ".join(f"{code('side', side)}: {count}" for side, count in want.items()) + "."
 
 
 def expected_strong_attribution(min_strength: int = 3, tables=None) -> list[str]:
