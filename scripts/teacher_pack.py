@@ -236,7 +236,7 @@ PAPER_WORDING = {
     "the marked paragraphs above": "the sentences with a disclaimer on your article sheet",
     "The package looks for": "The course looks for",
 }
-SENTENCE = re.compile(r"(?<=[.?!])([*_”\"’)]*)\s+(?=[*_“\"(]*[A-Z¶])")
+SENTENCE = re.compile(r"(?<=[.?!])([*_”\"’)]*)\s+(?=[*_“\"(]*[A-Z¶`])")
 
 
 def sentences(text: str) -> list[str]:
@@ -310,7 +310,7 @@ def prediction_item(cells: list, index: int) -> str:
     context = "".join(render(for_paper(cell.source)) if cell.cell_type == "markdown" else output_html(cell)
                       for cell in lead_in(cells, index))
     box = '<div class="answer-box"><p>Your prediction</p>' + '<div class="lines"></div>' * 3 + "</div>"
-    return f'<li>{context}<div class="prediction">{render(for_paper(cells[index].source))}{box}</div></li>'
+    return f'<li class="item">{context}<div class="prediction">{render(for_paper(cells[index].source))}{box}</div></li>'
 
 
 def prediction_sheets(root: Path = ROOT) -> str:
