@@ -280,11 +280,11 @@ def lead_in(cells: list, index: int) -> list:
     taken: list = []
     for cell in reversed(cells[:index]):
         if cell.cell_type == "markdown" and ("**Predict" in cell.source or DETAILS.search(cell.source)):
-            break
+            return []  # an earlier prediction or answer in this section: the question prints alone
         taken.insert(0, cell)
         if cell.cell_type == "markdown" and HEADING.search(cell.source):
-            break
-    return taken if taken and HEADING.search(taken[0].source if taken[0].cell_type == "markdown" else "") else []
+            return taken
+    return []
 
 
 def output_html(cell: nbformat.NotebookNode) -> str:
