@@ -43,6 +43,12 @@ table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #99
 .answer { border-left: 4px solid #393; padding-left: .8em; margin: 1em 0; }
 .missing { color: #b00; font-weight: bold; }
 .lines { border-bottom: 1px solid #bbb; height: 2em; }
+h4 { font-size: 1em; margin: .8em 0 .3em; }
+.answer-box { border: 1px solid #555; padding: .2em .8em .8em; margin: .6em 0 1.4em; }
+.answer-box p { margin: .2em 0 0; font-weight: bold; font-size: .9em; }
+.prediction { break-inside: avoid; }
+.output { margin: .5em 0; font-size: 7.5pt; } .output td, .output th { padding: .15em .3em !important; }
+.output a { word-break: break-all; } .output td:has(> a) { min-width: 10em; }
 .teacher-only { color: #b00; font-weight: bold; }
 @page { size: A4; margin: 15mm; }
 @media print { .page { break-after: page; } body { margin: 0; max-width: none; } }
@@ -214,20 +220,111 @@ def article_sheet(root: Path = ROOT) -> str:
     return page("The article: Vietnamese and English working translation", "".join(body) + "</tbody></table>")
 
 
+# A prediction sheet is for a period without computers: a student holding paper cannot double-click,
+# run a cell or see an output that only a running notebook shows. The sheet is built from the lessons'
+# own Markdown and committed outputs (no copy of the lesson text), and these rules make it read
+# right on paper: sentences that only make sense in a notebook are dropped, a few phrases that
+# point at the screen are reworded, and each prediction gets a box to write in.
+
+HEADING = re.compile(r"^#{1,6} ", re.M)
+# A sentence that tells the reader to work the notebook (double-click, Shift-Enter, run or edit a
+# cell), or that names code to run: an inline code span with a call, an index or a comparison in it.
+NOTEBOOK_ONLY = re.compile(r"double-click|shift-enter|\bcells?\b", re.I)
+CODE_TO_RUN = re.compile(r"^\.|[(\[=]")
+# Phrases that point at something on the screen, and what they say on paper instead.
+PAPER_WORDING = {
+    "the marked paragraphs above": "the sentences with a disclaimer on your article sheet",
+    "The package looks for": "The course looks for",
+}
+SENTENCE = re.compile(r"(?<=[.?!])([*_”\"’)]*)\s+(?=[*_“\"(]*[A-Z¶`])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` (one paragraph or list item, unwrapped) cut into sentences, each with its end marks."""
+    return [part for part in SENTENCE.sub(lambda m: m.group(1) + "\n", text).split("\n") if part.strip()]
+
+
+def notebook_only(sentence: str) -> bool:
+    """Whether ``sentence`` makes sense only inside a running notebook (see NOTEBOOK_ONLY, CODE_TO_RUN)."""
+    return bool(NOTEBOOK_ONLY.search(sentence)) or any(CODE_TO_RUN.search(span) for span in re.findall(r"`([^`]+)`", sentence))
+
+
+def for_paper(markdown: str) -> str:
+    """A lesson's Markdown as it reads on paper: notebook-only sentences dropped, screen words reworded,
+    headings made small (the sheet has its own). Tables and headings are kept whole."""
+    for phrase, paper in PAPER_WORDING.items():
+        markdown = markdown.replace(phrase, paper)
+    blocks = []
+    for block in re.split(r"\n[ \t]*\n", DETAILS.sub("", markdown).strip()):
+        if block.lstrip().startswith(("|", "#")):
+            blocks.append(re.sub(r"^#{1,6} ", "#### ", block, flags=re.M))
+            continue
+        items = re.split(r"\n(?=[ \t]*(?:[-*]|\d+[.)]) )", block)  # list items, or the paragraph itself
+        kept = []
+        for item in items:
+            marker = re.match(r"[ \t]*(?:(?:[-*]|\d+[.)]) )?", item).group(0)
+            text = " ".join(line.strip() for line in item[len(marker):].splitlines())
+            words = " ".join(s for s in sentences(text) if not notebook_only(s))
+            if words.strip(" *_"):
+                kept.append(marker + words)
+        if kept:
+            blocks.append("\n".join(kept))
+    return "\n\n".join(blocks)
+
+
+def lead_in(cells: list, index: int) -> list:
+    """The cells a Predict cell leans on ("these cues", "this rule"): back to its section's heading,
+    unless the cell opens its own section. Stops at an earlier prediction or answer, never shows them."""
+    if HEADING.search(cells[index].source):
+        return []
+    taken: list = []
+    for cell in reversed(cells[:index]):
+        if cell.cell_type == "markdown" and ("**Predict" in cell.source or DETAILS.search(cell.source)):
+            return []  # an earlier prediction or answer in this section: the question prints alone
+        taken.insert(0, cell)
+        if cell.cell_type == "markdown" and HEADING.search(cell.source):
+            return taken
+    return []
+
+
+def output_html(cell: nbformat.NotebookNode) -> str:
+    """A code cell's committed outputs as they print (never its code): the course's own HTML, a chart, or text."""
+    parts = []
+    for output in cell.get("outputs", []):
+        data = output.get("data", {})
+        if "application/vnd.jupyter.widget-view+json" in data:
+            continue  # a live widget: the static result before it is what prints
+        if "text/html" in data:
+            parts.append(data["text/html"])
+        elif "image/png" in data:
+            parts.append(f'<img alt="" src="data:image/png;base64,{data["image/png"]}">')
+        elif "text/plain" in data:
+            parts.append(f"<pre>{html.escape(data['text/plain'])}</pre>")
+        elif output.get("output_type") == "stream":
+            parts.append(f"<pre>{html.escape(output['text'])}</pre>")
+    return f'<div class="output">{"".join(parts)}</div>' if parts else ""
+
+
+def prediction_item(cells: list, index: int) -> str:
+    """One prediction as it prints: what it leans on, the question, and a box to write the answer in."""
+    context = "".join(render(for_paper(cell.source)) if cell.cell_type == "markdown" else output_html(cell)
+                      for cell in lead_in(cells, index))
+    box = '<div class="answer-box"><p>Your prediction</p>' + '<div class="lines"></div>' * 3 + "</div>"
+    return f'<li class="item">{context}<div class="prediction">{render(for_paper(cells[index].source))}{box}</div></li>'
+
+
 def prediction_sheets(root: Path = ROOT) -> str:
-    """Each lesson's "Predict" questions, with lines to write on: one page per lesson."""
+    """Each lesson's "Predict" questions, ready for paper, with a box to write in: one page per lesson."""
     sections = []
     for path in lessons(root):
         nb = nbformat.read(path, as_version=4)
-        predictions = [DETAILS.sub("", cell.source) for cell in nb.cells
-                       if cell.cell_type == "markdown" and "**Predict" in cell.source]
-        if not predictions:
+        indices = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown" and "**Predict" in cell.source]
+        if not indices:
             continue
-        items = "".join(f"<li>{render(re.sub(r'[*]Double-click this cell.*?[*]', '', text, flags=re.S))}"
-                        + '<div class="lines"></div>' * 4 + "</li>" for text in predictions)
+        items = "".join(prediction_item(nb.cells, i) for i in indices)
         sections.append(f'<section class="page"><h2>{html.escape(title_of(nb, path.stem))}</h2>'
                         f"<p>Name: ______________________ Date: __________</p>"
-                        f"<p>Write your prediction before the class runs the code.</p><ol>{items}</ol></section>")
+                        f"<p>Write each prediction in its box before you see the result.</p><ol>{items}</ol></section>")
     return page("Prediction sheets", "\n".join(sections))
 
 
