@@ -137,3 +137,10 @@ def test_no_module_is_over_600_lines():
     long = {p.relative_to(PACKAGE).as_posix(): n for p in PACKAGE.rglob("*.py")
             if not p.name.startswith("checks") and (n := len(p.read_text(encoding="utf-8").splitlines())) > 600}
     assert not long, long
+
+
+def test_a_link_with_an_ampersand_shows_it_whole():
+    from critical_reading.render.base import link
+
+    shown = link("https://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=188549")
+    assert "&<wbr>amp;" not in shown and "lang=<wbr>e&amp;<wbr>Seq_Code" in shown

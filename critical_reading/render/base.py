@@ -61,7 +61,8 @@ def to_html(thing: object) -> str:
 
 def link(url: str) -> str:
     """A clickable URL whose text may wrap after / ? & = (``<wbr>``), so a table stays narrow."""
-    text = re.sub(r"([/?&=])", r"\1<wbr>", html.escape(url))
+    text = "".join(html.escape(piece) + ("<wbr>" if piece[-1:] in "/?&=" else "")
+                   for piece in re.split(r"(?<=[/?&=])", url) if piece)  # break after / ? & =, never inside &amp;
     return f'<a href="{html.escape(url, quote=True)}" title="{html.escape(url, quote=True)}">{text}</a>'
 
 
