@@ -32,7 +32,7 @@ import pandas as pd
 from .data import Tables
 from .errors import AssumptionError
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
-from .messages import format_date, language, listed, say, translating_the_article
+from .messages import DEFAULT_LANGUAGE, catalogue, format_date, language, listed, say, translating_the_article
 from .reading import sentence_quote
 from .render import Bullets, Stack
 from .vietnamese import NUMBER_WORDS, parse_vi_number, vi_number_pattern
@@ -198,8 +198,8 @@ def figure_in_english(tables: Tables, text_vi: str) -> str:
     """
     text = text_vi.strip()
     lowered = text.lower()
-    if lowered in NUMBER_WORDS:
-        return say(f"figures.number_word.{lowered}")
+    if lowered in NUMBER_WORDS:  # English whatever the learner's language: this is the English translation
+        return catalogue(DEFAULT_LANGUAGE)[f"figures.number_word.{lowered}"]
     cues = tables.cues_vi[tables.cues_vi["category"] == "quantity_qualifier"]
     for cue, gloss in sorted(zip(cues["cue_vi"], cues["gloss_en"]), key=lambda c: -len(c[0])):
         if lowered == cue.lower() or lowered.startswith(cue.lower() + " "):

@@ -120,14 +120,18 @@ def say(key: str, /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def say_if_known(key: str, default: str) -> str:
+    """The message ``key`` if the catalogue has it, else ``default`` (for keys made from data)."""
+    return say(key) if key in catalogue(DEFAULT_LANGUAGE) else default
+
+
 def code(group: str, value: object) -> str:
     """A code of the tables (``group`` is its column: ``side``, ``kind``, ``quantity``…) as a sentence shows it.
 
     English shows the code itself; other languages their word for it (``catalogue/<lang>/codes.toml``).
     A value with no entry, such as a practice article's own side, is shown as it is.
     """
-    key = f"codes.{group}.{value}"
-    return say(key) if key in catalogue(DEFAULT_LANGUAGE) else str(value)
+    return say_if_known(f"codes.{group}.{value}", str(value))
 
 
 def listed(parts: list[str], conjunction: str = "and") -> str:

@@ -149,3 +149,15 @@ def test_lesson_views_work_the_same_in_vietnamese(tables, vi):
     assert len(later) == len(reading.dates_if_read_later(tables, 3).frame)
     assert len(found.columns) == len(reading.find_in_article(tables, "Reuters").frame.columns) - 1
     assert record["inLanguage"] == "vi" and record["itemReviewed"]["author"]["name"].startswith("Các nguồn tin")
+
+
+def test_table_views_translate_reading_headers_but_never_a_data_column(tables, vi):
+    from critical_reading.messages import catalogue
+    from critical_reading.render.tables import header_text
+
+    data_columns = {c.name for columns in TABLES.values() for c in columns}
+    headers = {k.removeprefix("headers.") for k in catalogue("en") if k.startswith("headers.")}
+    assert headers and not headers & data_columns
+    shown = repr(reading.provenance(tables))
+    assert "số nhận định đã chuyển" in shown and "claims carried" not in shown
+    assert header_text("side") == "side" and "claims carried" in reading.provenance(tables).frame.columns

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from ..intervals import Interval, format_number
-from ..messages import data_text, format_date, say, translating_the_article
+from ..messages import data_text, format_date, say, say_if_known, translating_the_article
 from .base import links
 from .quotes import translation_label
 
@@ -54,6 +54,14 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         return "" if math.isnan(value) else format_number(value)
     return str(value)
+
+
+def header_text(column: object) -> str:
+    """A column's header as a table view shows it: a header of several words in the learner's language.
+
+    Only the view changes: the frame keeps its column names, which code uses (``catalogue/*/headers.toml``).
+    """
+    return str(say_if_known(f"headers.{column}", str(column)))
 
 
 def labelled(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
@@ -115,7 +123,9 @@ class TableView:
     def __repr__(self) -> str:
         with pd.option_context("display.max_colwidth", None, "display.width", 10_000,
                                "display.max_rows", None):
-            body = self._cells().to_string(index=False) if len(self.frame.columns) else ""
+            cells = self._cells()
+            cells.columns = [header_text(c) for c in cells.columns]
+            body = cells.to_string(index=False) if len(self.frame.columns) else ""
         return f"{self.caption}\n{body}" if self.caption else body
 
     def _rows_html(self, cells: pd.DataFrame) -> str:
@@ -133,7 +143,7 @@ class TableView:
     def _repr_html_(self) -> str:
         cells = self._cells()
         style = 'style="text-align:left;vertical-align:top;padding:0.25em 0.6em"'
-        head = "<thead><tr>" + "".join(f"<th {style}>{html.escape(str(c))}</th>" for c in cells.columns) + \
+        head = "<thead><tr>" + "".join(f"<th {style}>{html.escape(header_text(c))}</th>" for c in cells.columns) + \
             "</tr></thead>"
         caption = f'<caption style="text-align:left">{html.escape(self.caption)}</caption>' if self.caption else ""
         first = f'<table class="course-table">{caption}{head}<tbody>' \
