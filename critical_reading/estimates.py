@@ -14,6 +14,7 @@ name is ``estimates.source``. Every sentence a learner sees is in ``catalogue/en
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ from .figures import (
 from .intervals import ABOUT_TOLERANCE, Interval, format_number, qualified, row_interval
 from .messages import code, format_date, listed, say
 from .render import MARKERS, PALETTE, Chart, Paragraph, Rendered, Stack, TableView, interactive_view, new_figure
+
+#: The one way a learner writes a date as text: ``2025-11-14``.
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: Sources a learner chooses: ``source_id`` values, one as a string, or ``None`` for all.
 Sources = Sequence[str] | str | None
@@ -122,7 +126,8 @@ def check_assumptions(tables: Tables, share: float | None = None, sources: Sourc
     if as_of is None:
         day = tables.publication_date
     else:
-        if isinstance(as_of, (bool, int, float)):
+        if isinstance(as_of, (bool, int, float)) or (isinstance(as_of, str) and not ISO_DATE.fullmatch(as_of.strip())):
+            # "01/12/2025" would be read month first (12 January): only YYYY-MM-DD is unambiguous
             raise AssumptionError(say("estimates.not_a_date", value=as_of, example=tables.publication_date.isoformat()))
         try:
             stamp = pd.Timestamp(as_of)

@@ -11,7 +11,8 @@ error). Recognised:
 - a column name lost in a merge (both tables had it: ``side_x`` and ``side_y``);
 - ``&`` or ``|`` without parentheses around each condition, or ``and``/``or`` between columns;
 - text without quotes (``NameError`` on a name that is a column or a value in the tables);
-- a name that is not defined yet: run the cell that defines it (for ``answer_qN``: its answer cell).
+- a name that is not defined yet: run the cell that defines it (for ``answer_qN`` or ``your_turn_N``: its answer cell);
+- ``table.at[row, column]`` with a label that is neither a row nor a column.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from typing import Any
 from .messages import listed, say
 
 HANDLED = (KeyError, NameError, TypeError, ValueError)
+#: Names learners give their answers: ``answer_q1`` in the exercises, ``your_turn_1`` in the lessons.
+ANSWER_NAMES = ("answer_", "your_turn_")
 _PRECEDENCE = re.compile(r"truth value of a (Series|DataFrame) is ambiguous|unsupported operand type\(s\) for [&|]"
                          r"|Cannot perform '(r?and_|r?or_)'|operation '(r?and_|r?or_)' not supported"
                          r"|operands could not be broadcast")
@@ -86,7 +89,26 @@ def _known_words(namespace: dict) -> set[str]:
     return words
 
 
+def _at_message(key: Any, tb: Any) -> str | None:
+    """``table.at[row, column]`` with a label that is neither a row nor a column: say which is which."""
+    import pandas as pd
+
+    for frame in reversed(_frames(tb)):
+        owner = frame.f_locals.get("self")
+        if type(owner).__name__ == "_AtIndexer" and isinstance(getattr(owner, "obj", None), pd.DataFrame):
+            table = owner.obj
+            rows, columns = [str(r) for r in table.index], [str(c) for c in table.columns]
+            near = _nearest(str(key), columns + rows)
+            shown = ", ".join(columns[:15]) + (" …" if len(columns) > 15 else "")
+            where = say("friendly.at_near", near=near) if near else ""
+            return say("friendly.at_missing", key=key, first=rows[0] if rows else "", columns=shown, near=where)
+    return None
+
+
 def _nearest(word: str, choices: list[str]) -> str | None:
+    same = [c for c in choices if c.casefold() == word.casefold()]  # 'C21' for 'c21'
+    if same:
+        return same[0]
     found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return found[0] if found else None
 
@@ -101,7 +123,7 @@ def explain(error: BaseException, tb: Any, namespace: dict | None = None) -> str
             key = missing[0]
         table = _table_in(tb, loc=bool(missing))
         if table is None:
-            return None
+            return _at_message(key, tb)
         columns = [str(c) for c in table.columns]
         if isinstance(key, tuple) and all(str(k) in columns for k in key):
             return say("friendly.single_brackets", names=", ".join(repr(k) for k in key))
@@ -119,7 +141,7 @@ def explain(error: BaseException, tb: Any, namespace: dict | None = None) -> str
         name = getattr(error, "name", None) or (re.findall(r"'(\w+)'", str(error)) or [""])[0]
         if not name:
             return None
-        if name.startswith("answer_"):
+        if name.startswith(ANSWER_NAMES):
             from .checks.core import WATCH
 
             if name in WATCH.failed:

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .contract import QUALIFIERS
+from .errors import AssumptionError
 from .messages import local_number, say
 
 ABOUT_TOLERANCE = 0.10
@@ -111,7 +112,7 @@ def qualified(qualifier: str, value: float, *, symbol: bool = False) -> str:
     ('more than 6,000', '~14,000')
     """
     if qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; allowed: {', '.join(QUALIFIERS)}")
+        raise AssumptionError(say("intervals.unknown_qualifier", qualifier=qualifier, allowed=", ".join(QUALIFIERS)))
     number = format_number(value, whole=abs(value) >= 1)
     return say(f"intervals.{'symbol' if symbol else 'qualified'}.{qualifier}", number=number)
 
@@ -123,7 +124,7 @@ def interval_for(value: float | None, qualifier: str, *, low: float | None = Non
     ``low`` and ``high`` are used only for ``vague`` figures, which have no single value.
     """
     if qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}; allowed: {', '.join(QUALIFIERS)}")
+        raise AssumptionError(say("intervals.unknown_qualifier", qualifier=qualifier, allowed=", ".join(QUALIFIERS)))
     if qualifier == "vague":
         if low is None or high is None or _missing(low) or _missing(high):
             raise ValueError("a vague figure needs its low and high written in the table")

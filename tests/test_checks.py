@@ -626,6 +626,9 @@ def _raised(code: str, namespace: dict):
     ("x = reuters", "put text in quotes, 'reuters'"),
     ("x = tabels", "Did you mean 'tables'?"),
     ("checks.relative_periods(answer_q3)", "run the answer cell of this question"),
+    ("print(your_turn_1)", "run the answer cell of this question"),
+    ("tables.estimates.set_index('estimate_id').at['e08', 'values']", "Did you mean 'value'?"),
+    ("tables.estimates.set_index('estimate_id').at['E08', 'value']", "Did you mean 'e08'?"),
 ])
 def test_friendly_errors_say_what_to_do(code, words):
     from critical_reading import friendly, load_tables
@@ -670,3 +673,14 @@ def test_right_columns_in_another_order_are_named_in_order():
     swapped = who_claims_what.expected_zelensky_claims()[["claim_type", "claim_id"]]
     with pytest.raises(checks.Hint, match="in this order: claim_id, claim_type"):
         who_claims_what.zelensky_claims(swapped)
+
+
+def test_a_decimal_comma_gets_its_own_hint():
+    from critical_reading.checks.core import same_value
+
+    with pytest.raises(checks.Hint, match=r"write 0\.1"):
+        same_value((0, 1), 0.1)
+    from critical_reading.checks.answers import as_number
+
+    with pytest.raises(checks.Hint, match=r"write 0\.6667"):
+        as_number((0, 6667), "the share")

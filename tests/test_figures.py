@@ -498,3 +498,9 @@ def test_statement_sets_aside_every_count_of_the_first_deployment(tables):
 def test_statement_names_no_id_or_claimant_in_code():
     source = (Path(F.__file__).parent / "statements.py").read_text(encoding="utf-8")
     assert not re.search(r"\"[fce]\d\d\"|zelensky|Zelensky|Kim|NIS", source)
+
+
+def test_a_date_written_day_first_is_refused_not_read_month_first(tables):
+    with pytest.raises(AssumptionError, match="YYYY-MM-DD"):
+        E.check_assumptions(tables, as_of="01/12/2025")
+    assert E.check_assumptions(tables, as_of="2025-06-15").as_of.isoformat() == "2025-06-15"

@@ -12,7 +12,7 @@ import pandas as pd
 from ..data import load_tables
 from ..intervals import Interval
 from ..messages import say, translating_the_article
-from .core import Hint, NotAnswered, kind, thousands_slip
+from .core import Hint, NotAnswered, decimal_comma, kind, thousands_slip
 
 __all__ = ["Hint", "NotAnswered", "as_date", "as_ids", "as_interval", "as_mapping", "as_number", "as_table",
            "close", "compare_rows", "figure_en", "kind", "name_of", "plural", "quoted", "tables",
@@ -143,7 +143,7 @@ def as_number(value, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Number):
         if isinstance(value, str):
             raise Hint(say("checks_answers.as_number.m1", what=what, value=value))
-        raise Hint(say("checks_answers.as_number.m2", what=what, kind=kind(value)))
+        raise Hint(decimal_comma(value) or say("checks_answers.as_number.m2", what=what, kind=kind(value)))
     value = float(value)
     if math.isnan(value):
         raise Hint(say("checks_answers.as_number.m3", what=what))

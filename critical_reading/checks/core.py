@@ -321,6 +321,14 @@ def practice(wants: str) -> Callable[[Callable], Callable]:
     return _make_check(wants, PRACTICE)
 
 
+def decimal_comma(answer: object) -> str | None:
+    """The hint for ``0,1`` (a decimal comma, which Python reads as a pair of numbers), else None."""
+    if isinstance(answer, tuple) and len(answer) == 2 and all(type(x) is int for x in answer):
+        whole, part = answer
+        return say("checks_core.decimal_comma", whole=whole, part=part)
+    return None
+
+
 def same_value(answer: object, expected: object, *, hint: str | None = None) -> None:
     """Raise :class:`Hint` unless ``answer`` equals ``expected`` (tables by content, numbers with a tolerance)."""
     import pandas as pd
@@ -339,7 +347,7 @@ def same_value(answer: object, expected: object, *, hint: str | None = None) -> 
         return
     if isinstance(expected, numbers.Number) and not isinstance(expected, bool):
         if isinstance(answer, bool) or not isinstance(answer, numbers.Number):
-            raise Hint(say("checks_core.want_kind", wants=kind(expected), kind=kind(answer)))
+            raise Hint(decimal_comma(answer) or say("checks_core.want_kind", wants=kind(expected), kind=kind(answer)))
         if thousands_slip(float(answer), float(expected)):
             raise Hint(say("checks_core.thousands", got=f"{float(answer):g}"))
         if not math.isclose(float(answer), float(expected), rel_tol=1e-6, abs_tol=1e-9):
