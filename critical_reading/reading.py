@@ -23,7 +23,7 @@ import pandas as pd
 
 from .data import Tables
 from .errors import AssumptionError
-from .messages import code, say, translating_the_article
+from .messages import code, format_date, say, translating_the_article
 from .render import MARKERS, PALETTE, Card, Chart, ParallelText, Quote, Stack, TableView, interactive_view, new_figure
 from .render import translation_label as _translation
 from .vietnamese import resolve_time_expression
@@ -197,7 +197,7 @@ def provenance(tables: Tables) -> TableView:
         source = tables.source(hand)
         rows.append({"step": step, "who": tables.source_name(hand), "kind": source["kind"],
                      "claims carried": sum(hand in chain for chain in chains),
-                     "date given in the article": tables.publication_date.isoformat() if hand == dated
+                     "date given in the article": format_date(tables.publication_date) if hand == dated
                      else say("reading.no_date_given"),
                      "what the course knows": tables.shown("sources", "notes", source["notes"])})
     return TableView(pd.DataFrame(rows))
