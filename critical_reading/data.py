@@ -247,12 +247,16 @@ def check_links(t: Tables) -> None:
     te = t.time_expressions
     reference = t.publication_date
     for index, row in te.iterrows():
-        period = resolve_time_expression(row["text_vi"] if pd.notna(row["text_vi"]) else "", reference)
+        try:
+            period = resolve_time_expression(row["text_vi"] if pd.notna(row["text_vi"]) else "", reference)
+        except ValueError:  # an expression the rules do not know, or a month or day that does not exist
+            raise _row_fail("time_expressions", te, index, "text_vi",
+                            say("links.time_unreadable", text_vi=row["text_vi"])) from None
         recorded = tuple(None if pd.isna(row[k]) else row[k].date() for k in ("resolved_start", "resolved_end"))
         if period.rule != row["rule"] or (period.start, period.end) != recorded:
             raise _row_fail("time_expressions", te, index, "rule",
-                            say("links.rule_mismatch", rule=row["rule"], recorded=recorded, resolved_rule=period.rule,
-                                start=period.start, end=period.end))
+                            say("links.rule_mismatch", rule=row["rule"], recorded_start=recorded[0],
+                                recorded_end=recorded[1], resolved_rule=period.rule, start=period.start, end=period.end))
 
 
 def _source_line_date(t: Tables) -> dt.date:
