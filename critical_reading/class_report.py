@@ -104,7 +104,7 @@ class ClassReport:
         lines = [f"# {say('assessment.report.title')}", "", *[f"{n}\n" for n in self.notes]]
         if self.chart is not None:
             lines += [f"![{say('assessment.report.image_alt')}](class-report.png)", "",
-                      f"**{say('assessment.report.chart_description')}** {self.chart.alt_text}", ""]
+                      f"**{say('render.chart_description')}.** {self.chart.alt_text}", ""]
         lines += [_markdown_table(self.table), ""]
         if self.students is not None:
             lines += [say("assessment.report.names_note"), "", _markdown_table(self.students), ""]
