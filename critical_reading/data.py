@@ -182,13 +182,14 @@ def check_links(t: Tables) -> None:
     """The checks that span tables. Raises :class:`DataContractError` on the first problem."""
     s = t.sentences
     if s.empty:
-        raise DataContractError(say("links.no_sentences"))
+        raise DataContractError(say("links.no_sentences", file="data/sentences.csv"))
     for index, row in s.iterrows():
         if t.article[row["start"]:row["end"]] != row["text_vi"]:
             raise _row_fail("sentences", s, index, "text_vi", say("links.not_the_slice", text=row["text_vi"][:40],
                                                                   start=row["start"], end=row["end"]))
     if sorted(t.paragraphs["paragraph"]) != sorted(s["paragraph"].unique()):
-        raise DataContractError(say("links.paragraphs_differ", first=s["paragraph"].min(), last=s["paragraph"].max()))
+        raise DataContractError(say("links.paragraphs_differ", file="data/paragraphs.csv",
+                                    first=s["paragraph"].min(), last=s["paragraph"].max()))
     text_of = dict(zip(s["sentence_id"], s["text_vi"]))
     for name in ("claims", "time_expressions", "translation_drift"):
         _check_ids(t, name, "sentence_id", s["sentence_id"], "sentence_id")
@@ -264,7 +265,7 @@ def _source_line_date(t: Tables) -> dt.date:
     for _, row in t.time_expressions.iterrows():
         if pd.notna(row["text_vi"]) and row["text_vi"] in last and row["rule"] == "absolute":
             return row["resolved_start"].date()
-    raise DataContractError(say("links.no_source_line_date"))
+    raise DataContractError(say("links.no_source_line_date", file="data/time_expressions.csv"))
 
 
 def _check_bounds(name: str, df: pd.DataFrame) -> None:
