@@ -74,9 +74,7 @@ def original_report(tables: Tables, evidence_table: pd.DataFrame | None = None) 
     line = set(tables.claims.loc[tables.claims["sentence_id"] == last, "claim_id"])
     rows = ev[ev["claim_id"].isin(line) & (ev["relation"] == "corroborates")]
     if rows.empty:
-        raise DataContractError("data/verdict_evidence.csv: no evidence corroborates the source line, so the "
-                                "original report's URL is unknown. Allowed: a row for the source line's claim "
-                                "with the report's source_en, date and url.")
+        raise DataContractError(say("claimreview.no_original"))
     row = rows.iloc[0]
     speaker = tables.claims.set_index("claim_id").at[row["claim_id"], "source_id"]
     return {"url": row["url"], "publisher": row["source_en"], "date": row["date"].date().isoformat(),
@@ -122,7 +120,7 @@ def claim_reviews(tables: Tables, *, reviewer: str = DEFAULT_REVIEWER, date_publ
     wanted = list(table.index) if claim_ids is None else list(claim_ids)
     unknown = [i for i in wanted if i not in table.index]
     if unknown:
-        raise LearnerError(f"{unknown[0]!r} has no verdict. Claims with a verdict: {', '.join(table.index)}.")
+        raise LearnerError(say("claimreview.no_verdict", claim_id=unknown[0], claims=", ".join(table.index)))
     original = original_report(tables, ev)
     claims = tables.claims.set_index("claim_id")
     sources = tables.sources.set_index("source_id")

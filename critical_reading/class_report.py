@@ -103,8 +103,8 @@ class ClassReport:
         """The report as Markdown: title, notes, chart (as ``class-report.png``) and its description, table."""
         lines = [f"# {say('assessment.report.title')}", "", *[f"{n}\n" for n in self.notes]]
         if self.chart is not None:
-            lines += ["![Per-skill results before and after the course (described below)](class-report.png)", "",
-                      f"**Chart description.** {self.chart.alt_text}", ""]
+            lines += [f"![{say('assessment.report.image_alt')}](class-report.png)", "",
+                      f"**{say('render.chart_description')}.** {self.chart.alt_text}", ""]
         lines += [_markdown_table(self.table), ""]
         if self.students is not None:
             lines += [say("assessment.report.names_note"), "", _markdown_table(self.students), ""]
@@ -165,7 +165,7 @@ def class_report(grades: pd.DataFrame, items: pd.DataFrame | None = None, pre: s
     for skill in order:
         part = wide[wide["skill"] == skill]
         change = part[post] - part[pre]
-        rows.append({"skill": skill_name(skill) if skill in SKILLS else "Overall",
+        rows.append({"skill": skill_name(skill) if skill in SKILLS else say("assessment.report.overall"),
                      "before (%)": part[pre].mean(), "after (%)": part[post].mean(),
                      "change (points)": change.mean(), "students improved": int((change > 0).sum()),
                      "same": int((change == 0).sum()), "lower": int((change < 0).sum())})
@@ -204,13 +204,14 @@ def skill_chart(table: pd.DataFrame, pre: str = PRE, post: str = POST) -> Chart:
     positions = range(len(table))
     for offset, column, style in ((-0.18, "before (%)", {"color": "white", "edgecolor": PALETTE["blue"], "hatch": "///"}),
                                   (0.18, "after (%)", {"color": PALETTE["blue"], "edgecolor": PALETTE["blue"]})):
-        label = f"form {_form(pre)}, before the course" if column.startswith("before") else f"form {_form(post)}, after"
+        label = (say("assessment.report.legend_before", form=_form(pre)) if column.startswith("before")
+                 else say("assessment.report.legend_after", form=_form(post)))
         bars = axes.barh([p + offset for p in positions], table[column], height=0.34, label=label, **style)
         axes.bar_label(bars, labels=[f"{v:.0f}%" for v in table[column]], padding=3, fontsize=8)
     axes.set_yticks(list(positions), table["skill"])
     axes.invert_yaxis()
     axes.set_xlim(0, 110)
-    axes.set_xlabel("mean score, % of the skill's points")
-    axes.set_title("Per-skill results, before and after the course")
+    axes.set_xlabel(say("assessment.report.chart_xlabel"))
+    axes.set_title(say("assessment.report.chart_title"))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8, frameon=False)
     return Chart(figure, describe(table, pre, post))

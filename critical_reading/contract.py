@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .messages import say
+
 KINDS = ("government", "military", "state_media", "news_agency", "news_outlet",
          "official", "anonymous", "unspecified")
 SIDES = ("russia", "ukraine", "north_korea", "none", "unknown")
@@ -56,19 +58,9 @@ class Column:
 
     def describe_allowed(self) -> str:
         """What a valid value looks like, in words."""
-        if self.allowed:
-            what = "one of: " + ", ".join(self.allowed)
-        else:
-            what = {
-                "id": "a unique identifier",
-                "text": "text",
-                "int": "a whole number",
-                "float": "a number (use . for decimals)",
-                "bool": "true or false",
-                "date": "a date written YYYY-MM-DD",
-                "date_or_undated": "a date written YYYY-MM-DD, or the word undated",
-            }[self.kind]
-        return what if self.required else what + " (or empty)"
+        what = (say("files.allowed.one_of", values=", ".join(self.allowed)) if self.allowed
+                else say(f"files.allowed.{self.kind}"))
+        return what if self.required else say("files.allowed.or_empty", what=what)
 
 
 def _cols(*columns: Column) -> tuple[Column, ...]:

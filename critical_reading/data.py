@@ -169,9 +169,8 @@ def _check_ids(t: Tables, name: str, column: str, target: pd.Series, target_name
         parts = value.split(">") if column == "relayed_by" else [value]
         for part in parts:
             if part not in known:
-                raise _row_fail(name, df, index, column,
-                                f"{part!r} is not allowed. Allowed: a {target_name} that exists in "
-                                f"data/{_table_of(target_name)}.csv.")
+                raise _row_fail(name, df, index, column, say("links.unknown_id", value=part, id_column=target_name,
+                                                             table=_table_of(target_name)))
 
 
 def _table_of(id_name: str) -> str:
@@ -183,16 +182,14 @@ def check_links(t: Tables) -> None:
     """The checks that span tables. Raises :class:`DataContractError` on the first problem."""
     s = t.sentences
     if s.empty:
-        raise DataContractError("data/sentences.csv has no rows. Allowed: one row per sentence of "
-                                "article.vi.txt, in reading order, the source line last.")
+        raise DataContractError(say("links.no_sentences", file="data/sentences.csv"))
     for index, row in s.iterrows():
         if t.article[row["start"]:row["end"]] != row["text_vi"]:
-            raise _row_fail("sentences", s, index, "text_vi",
-                            f"{row['text_vi'][:40]!r}… is not the article's text between offsets "
-                            f"{row['start']} and {row['end']}. Allowed: the exact slice of article.vi.txt.")
+            raise _row_fail("sentences", s, index, "text_vi", say("links.not_the_slice", text=row["text_vi"][:40],
+                                                                  start=row["start"], end=row["end"]))
     if sorted(t.paragraphs["paragraph"]) != sorted(s["paragraph"].unique()):
-        raise DataContractError("data/paragraphs.csv: the paragraph numbers differ from those in sentences.csv. "
-                                "Allowed: one row for each paragraph 1–12.")
+        raise DataContractError(say("links.paragraphs_differ", file="data/paragraphs.csv",
+                                    first=s["paragraph"].min(), last=s["paragraph"].max()))
     text_of = dict(zip(s["sentence_id"], s["text_vi"]))
     for name in ("claims", "time_expressions", "translation_drift"):
         _check_ids(t, name, "sentence_id", s["sentence_id"], "sentence_id")
@@ -214,24 +211,22 @@ def check_links(t: Tables) -> None:
             quote = row[column]
             if pd.notna(quote) and quote not in text_of[row["sentence_id"]]:
                 raise _row_fail(name, df, index, column,
-                                f"{quote[:60]!r} is not in sentence {row['sentence_id']}. "
-                                "Allowed: a verbatim part of that sentence.")
+                                say("links.quote_not_in_sentence", quote=quote[:60], sentence_id=row["sentence_id"]))
     c = t.claims
     claim_type = dict(zip(c["claim_id"], c["claim_type"]))
     for index, row in c.iterrows():
         cue = row["cue_vi"]
         if pd.notna(cue) and cue.lower() not in text_of[row["sentence_id"]].lower():
             raise _row_fail("claims", c, index, "cue_vi",
-                            f"{cue!r} is not in sentence {row['sentence_id']}. Allowed: a cue written in that sentence.")
+                            say("links.cue_not_in_sentence", cue=cue, sentence_id=row["sentence_id"]))
         flagged = pd.notna(row["flagged_by"])
         if flagged and claim_type[row["flagged_by"]] != "disclaimer":
-            raise _row_fail("claims", c, index, "flagged_by",
-                            f"{row['flagged_by']!r} is a {claim_type[row['flagged_by']]}, not a disclaimer. "
-                            "Allowed: the claim_id of a disclaimer row.")
+            raise _row_fail("claims", c, index, "flagged_by", say("links.not_a_disclaimer", flagged_by=row["flagged_by"],
+                                                                  claim_type=claim_type[row["flagged_by"]]))
         if flagged != (row["verification"] == "flagged_unverified"):
-            raise _row_fail("claims", c, index, "verification",
-                            f"{row['verification']!r} does not match flagged_by {row['flagged_by']!r}. "
-                            "Allowed: flagged_unverified exactly when flagged_by names a disclaimer.")
+            raise _row_fail("claims", c, index, "verification", say("links.verification_mismatch",
+                                                                    verification=row["verification"],
+                                                                    flagged_by=row["flagged_by"]))
 
     f = t.figures
     quote_of = dict(zip(c["claim_id"], c["quote_vi"]))
@@ -240,28 +235,29 @@ def check_links(t: Tables) -> None:
         quote = quote_of[row["claim_id"]]
         if row["text_vi"] not in quote:
             raise _row_fail("figures", f, index, "text_vi",
-                            f"{row['text_vi']!r} is not in the quote of {row['claim_id']}. "
-                            "Allowed: the figure as written in that quote.")
+                            say("links.figure_not_in_quote", text_vi=row["text_vi"], claim_id=row["claim_id"]))
         if pd.notna(row["value"]) and not value_is_written_in(row["value"], row["text_vi"]):
             raise _row_fail("figures", f, index, "value",
-                            f"{row['value']} is not written in {row['text_vi']!r}. "
-                            "Allowed: the number the quote states (14.000 = 14000).")
+                            say("links.value_not_written", value=row["value"], text_vi=row["text_vi"]))
         if row["source_id"] != source_of[row["claim_id"]]:
-            raise _row_fail("figures", f, index, "source_id",
-                            f"{row['source_id']!r} differs from the claim's source "
-                            f"{source_of[row['claim_id']]!r}. Allowed: the claim's source_id.")
+            raise _row_fail("figures", f, index, "source_id", say("links.source_differs", source_id=row["source_id"],
+                                                                  claim_source=source_of[row["claim_id"]]))
     for name in ("figures", "estimates"):
         _check_bounds(name, getattr(t, name))
 
     te = t.time_expressions
     reference = t.publication_date
     for index, row in te.iterrows():
-        period = resolve_time_expression(row["text_vi"] if pd.notna(row["text_vi"]) else "", reference)
+        try:
+            period = resolve_time_expression(row["text_vi"] if pd.notna(row["text_vi"]) else "", reference)
+        except ValueError:  # an expression the rules do not know, or a month or day that does not exist
+            raise _row_fail("time_expressions", te, index, "text_vi",
+                            say("links.time_unreadable", text_vi=row["text_vi"])) from None
         recorded = tuple(None if pd.isna(row[k]) else row[k].date() for k in ("resolved_start", "resolved_end"))
         if period.rule != row["rule"] or (period.start, period.end) != recorded:
             raise _row_fail("time_expressions", te, index, "rule",
-                            f"{row['rule']} {recorded} does not match the resolution "
-                            f"{period.rule} {period.start}..{period.end}. Allowed: what the rule gives.")
+                            say("links.rule_mismatch", rule=row["rule"], recorded_start=recorded[0],
+                                recorded_end=recorded[1], resolved_rule=period.rule, start=period.start, end=period.end))
 
 
 def _source_line_date(t: Tables) -> dt.date:
@@ -269,8 +265,7 @@ def _source_line_date(t: Tables) -> dt.date:
     for _, row in t.time_expressions.iterrows():
         if pd.notna(row["text_vi"]) and row["text_vi"] in last and row["rule"] == "absolute":
             return row["resolved_start"].date()
-    raise DataContractError("data/time_expressions.csv: no absolute date for the source line. "
-                            "Allowed: a row with the source line's date, rule absolute.")
+    raise DataContractError(say("links.no_source_line_date", file="data/time_expressions.csv"))
 
 
 def _check_bounds(name: str, df: pd.DataFrame) -> None:
@@ -285,10 +280,9 @@ def _check_bounds(name: str, df: pd.DataFrame) -> None:
         high = math.inf if pd.isna(row["high"]) else float(row["high"])
         if not (math.isclose(expected.low, row["low"], rel_tol=1e-3)
                 and (math.isclose(expected.high, high, rel_tol=1e-3) or expected.high == high)):
-            raise _row_fail(name, df, index, "low",
-                            f"low/high {row['low']}/{row['high']} do not follow from "
-                            f"{row['qualifier']} {row['value']}. Allowed: {expected.describe()} "
-                            "(the interval rules in critical_reading/intervals.py).")
+            raise _row_fail(name, df, index, "low", say("links.bounds_mismatch", low=row["low"], high=row["high"],
+                                                        qualifier=row["qualifier"], value=row["value"],
+                                                        interval=expected.describe()))
 
 
 def _check_dates_hedges_and_corroboration(t: Tables) -> None:
@@ -305,14 +299,12 @@ def _check_dates_hedges_and_corroboration(t: Tables) -> None:
         claim = c.loc[row["claim_id"]]
         if pd.isna(row["as_of"]) != (claim["dated_by"] == "undated"):
             raise _row_fail("figures", f, index, "as_of",
-                            f"{'undated' if pd.isna(row['as_of']) else row['as_of'].date()} disagrees with "
-                            f"claim {row['claim_id']}'s dated_by {claim['dated_by']!r}. "
-                            "Allowed: undated exactly when the claim is undated.")
+                            say("links.as_of_disagrees", as_of="undated" if pd.isna(row["as_of"]) else row["as_of"].date(),
+                                claim_id=row["claim_id"], dated_by=claim["dated_by"]))
         hedge = row["hedge_vi"]
         if pd.notna(hedge) and (hedge not in hedges or hedge not in claim["quote_vi"]):
             raise _row_fail("figures", f, index, "hedge_vi",
-                            f"{hedge!r} is not allowed. Allowed: a hedge cue of cues_vi.csv written in "
-                            f"the quote of {row['claim_id']}.")
+                            say("links.hedge_not_allowed", hedge=hedge, claim_id=row["claim_id"]))
     e = t.estimates.set_index("estimate_id")
     span = pd.DataFrame({"low": e["low"], "high": e["high"].fillna(math.inf)})
     corroborating = ev[(ev["relation"] == "corroborates") & ev["estimate_id"].notna()]
@@ -326,8 +318,7 @@ def _check_dates_hedges_and_corroboration(t: Tables) -> None:
         if figures.empty or any(((low <= top) & (high >= figures["low"])).any() for low, high in candidates):
             continue
         raise _row_fail("verdict_evidence", ev, index, "relation",
-                        f"corroborates, but estimate {row['estimate_id']} lies outside the interval of every "
-                        f"figure of {row['claim_id']}. Allowed: context or contests.")
+                        say("links.outside_every_figure", estimate_id=row["estimate_id"], claim_id=row["claim_id"]))
 
 
 def _check_evidence_sources(df: pd.DataFrame) -> None:
@@ -338,11 +329,8 @@ def _check_evidence_sources(df: pd.DataFrame) -> None:
             filled = [c for c in own if pd.notna(row[c])]
             if filled:
                 raise _row_fail("verdict_evidence", df, index, filled[0],
-                                f"{row[filled[0]]!r} repeats what estimate {row['estimate_id']} holds. "
-                                "Allowed: empty when estimate_id is given.")
+                                say("links.repeats_estimate", value=row[filled[0]], estimate_id=row["estimate_id"]))
         else:
             empty = [c for c in own if pd.isna(row[c])]
             if empty:
-                raise _row_fail("verdict_evidence", df, index, empty[0],
-                                "'' is not allowed. Allowed: source_en, side, date and url all filled "
-                                "when there is no estimate_id.")
+                raise _row_fail("verdict_evidence", df, index, empty[0], say("links.own_source_missing"))

@@ -503,7 +503,7 @@ class Comparison:
         else:
             out.append(say("figures.no_overlap", gap=format_number(self.gap, whole=True)))
         if self.days_apart is None:
-            which = " and ".join(x.label for x in (a, b) if x.date is None)
+            which = listed([x.label for x in (a, b) if x.date is None])
             out.append(say("figures.undated", which=which))
         elif self.days_apart == 0:
             out.append(say("figures.same_day", d1=_iso(a.date)))

@@ -37,7 +37,7 @@ import pandera.pandas as pa
 
 from .contract import NOT_PARTIES, SIDES, SIDES_FILE, TABLES, TRANSLATIONS_FILE, Column
 from .errors import DataContractError
-from .messages import say
+from .messages import listed, say
 
 ARTICLE_FILE = "article.vi.txt"
 #: Set this environment variable to a folder to read the data from there, whatever else is found.
@@ -287,11 +287,9 @@ def location(file: str, line: int | None, row_id: str | None = None, column: str
     """Where a problem is, as a teacher finds it: ``data/x.csv, line 3 (x_id a), column 'c'``."""
     where = file
     if line is not None:
-        where += f", line {line}"
-        if row_id:
-            where += f" ({row_id})"
+        where = say("files.where.row" if row_id else "files.where.line", file=file, line=line, row_id=row_id)
     if column:
-        where += f", column '{column}'"
+        where = say("files.where.column", where=where, column=column)
     return where
 
 
@@ -313,7 +311,7 @@ def sides_of(folder: str | Path | None = None) -> tuple[str, ...]:
     for line, party in zip(lines, parties):
         if not party.isidentifier() or party != party.lower() or party in NOT_PARTIES:
             where = location(_shown(path), line, column="side")
-            raise DataContractError(say("files.bad_side", where=where, value=party, not_parties=" or ".join(NOT_PARTIES)))
+            raise DataContractError(say("files.bad_side", where=where, value=party, not_parties=listed(list(NOT_PARTIES), "or")))
     return (*dict.fromkeys(parties), *NOT_PARTIES)
 
 

@@ -127,10 +127,10 @@ def interval_for(value: float | None, qualifier: str, *, low: float | None = Non
         raise AssumptionError(say("intervals.unknown_qualifier", qualifier=qualifier, allowed=", ".join(QUALIFIERS)))
     if qualifier == "vague":
         if low is None or high is None or _missing(low) or _missing(high):
-            raise ValueError("a vague figure needs its low and high written in the table")
+            raise ValueError(say("intervals.needs_bounds"))
         return Interval(float(low), float(high))
     if value is None or _missing(value):
-        raise ValueError(f"a figure qualified {qualifier!r} needs a value")
+        raise ValueError(say("intervals.needs_value", qualifier=qualifier))
     if not 0 <= about_tolerance < 1:
         raise ValueError("about_tolerance must be between 0 and 1")
     value = float(value)

@@ -356,7 +356,8 @@ def verification_map(tables: Tables) -> Chart:
         for claim_id, row in own.iterrows():
             axes.annotate(claim_id, (row["x"], row["paragraph"]), xytext=(7, -3), textcoords="offset points",
                           fontsize=8)
-        described.append(f"{label} ({len(own)}): " + _join(f"{i} in ¶{p}" for i, p in own["paragraph"].items()))
+        described.append(say("verification.map_part", status=label, count=len(own), claims=_join(
+            say("verification.map_claim", claim_id=i, paragraph=p) for i, p in own["paragraph"].items())))
     axes.set_yticks(paragraphs, [f"¶{p}" for p in paragraphs])
     axes.set_ylim(max(paragraphs) + 0.7, min(paragraphs) - 0.7)
     axes.set_xlim(0.5, c["x"].max() + 0.9)

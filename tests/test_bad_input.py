@@ -55,6 +55,10 @@ CASES = [
     ("paragraphs.csv", '12,"The source line', '13,"The source line',
      ["data/paragraphs.csv", "paragraph numbers differ", "one row for each paragraph"]),
     ("claims.csv", ",cho biết,event,", ",khẳng định,event,", ["'cue_vi'", "'khẳng định' is not in sentence"]),
+    ("time_expressions.csv", "t03,s23,tháng 4,", "t03,s23,vào tháng 4,",
+     ["data/time_expressions.csv", "line 4", "'text_vi'", "'vào tháng 4'", "not a time expression", "tháng N năm YYYY"]),
+    ("time_expressions.csv", "2025-10-01,2025-10-31", "2025-09-01,2025-09-30",
+     ["previous_month 2025-09-01..2025-09-30 does not match"]),
 ]
 
 

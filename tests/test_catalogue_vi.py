@@ -126,3 +126,17 @@ def test_english_numbers_and_dates_are_unchanged(monkeypatch):
 def test_figures_keep_the_articles_words_in_vietnamese(tables, vi):
     assert figure_as_said(tables, "khoảng 14.000") == "khoảng 14.000"
     assert figure_in_english(tables, "khoảng 14.000") == "about 14,000"  # the labelled English column
+
+
+def test_a_data_problem_comes_out_in_vietnamese(edited_data, vi):
+    """Where the problem is, what is wrong and what is allowed: one line, all of it Vietnamese but the data's own words."""
+    from critical_reading import DataContractError, load_tables
+    from critical_reading.contract import Column
+
+    folder = edited_data("claims.csv", "hơn 6.000 người đã thiệt mạng", "hơn 7.000 người đã thiệt mạng")
+    with pytest.raises(DataContractError) as caught:
+        load_tables(folder)
+    assert caught.value._render_traceback_() == [
+        "Lỗi dữ liệu: data/claims.csv, dòng 9 (claim_id c08), cột 'quote_vi': 'hơn 7.000 người đã thiệt mạng' "
+        "không có trong câu s07. Giá trị hợp lệ: một phần nguyên văn của câu đó."]
+    assert Column("n", "int", required=False).describe_allowed() == "một số nguyên (hoặc để trống)"

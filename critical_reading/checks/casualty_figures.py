@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..intervals import Interval, interval_for
-from ..messages import say
+from ..messages import listed, say
 from .answers import Hint, as_ids, as_interval, as_table, close, compare_rows, figure_en, plural, thousands_slip
 from .answers import tables as course_tables
 from .core import Item, exercise_set, practice, question, same_value
@@ -135,7 +135,7 @@ def overlapping_estimates(answer, figure_id: str = "f02", quantities=("killed", 
         row = e.loc[estimate_id]
         if row["quantity"] not in quantities:
             raise Hint(say("checks_03.overlapping_estimates.m2",
-                           estimate_id=estimate_id, quantity=row['quantity'], items=' and '.join(quantities)))
+                           estimate_id=estimate_id, quantity=row['quantity'], items=listed(quantities)))
         if row["date"] == published:
             raise Hint(say("checks_03.overlapping_estimates.m3", estimate_id=estimate_id, source=row['source']))
         if row["date"] > published:

@@ -192,7 +192,7 @@ def chronological_order(answer, sentence_ids=("s22", "s23", "s24", "s25")):
     if len(order) != len(want):
         raise Hint(say("checks_01.chronological_order.m2", len=len(want), items=', '.join(sentence_ids)))
     if order == want:
-        return "earliest first: " + " < ".join(want) + "."
+        return say("checks_01.chronological_order.right", order=" < ".join(want))
     te = t.time_expressions.set_index("sentence_id")
     for sid in order:
         if te.at[sid, "rule"] == "latest_month" and order.index(sid) < want.index(sid):

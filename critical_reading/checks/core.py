@@ -61,30 +61,31 @@ class _CheckFeedback(LearnerError, AssertionError):
 
     status = NOT_YET
 
+    @property
+    def prefix(self) -> str:
+        """The verdict's word (``Not yet``...), in the learner's language."""
+        return say(f"checks_core.word.{self.status}")
+
     def _render_traceback_(self) -> list[str]:
-        return [f"{say(f'checks_core.mark.{self.status}')} {say(f'checks_core.word.{self.status}')}: "
-                f"{self.message}"]
+        return [f"{say(f'checks_core.mark.{self.status}')} {self.prefix}: {self.message}"]
 
 
 class Hint(_CheckFeedback):
     """The answer is not right yet; the message says where to look (one line)."""
 
     status = NOT_YET
-    prefix = "Not yet"
 
 
 class NotAnswered(_CheckFeedback):
     """The answer is still the stub ``...``."""
 
     status = NOT_ANSWERED
-    prefix = "Not answered yet"
 
 
 class StaleAnswer(_CheckFeedback):
     """The cell that assigns the answer stopped with an error; its old value is not graded."""
 
     status = STALE
-    prefix = "Your answer cell stopped with an error"
 
 
 @dataclass

@@ -33,7 +33,7 @@ def spans_of(text: str, marks: Iterable[str | Span]) -> list[Span]:
         if isinstance(mark, str):
             start = text.find(mark)
             if start < 0:
-                raise AssumptionError(f"“{mark}” is not part of the quotation, so it cannot be highlighted.")
+                raise AssumptionError(say("render.not_in_quotation", mark=mark))
             spans.append((start, start + len(mark)))
         else:
             spans.append((int(mark[0]), int(mark[1])))
