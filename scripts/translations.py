@@ -152,10 +152,13 @@ def update(root: Path = ROOT, lang: str = LANG) -> dict[Path, polib.POFile]:
 def rewrite_links(text: str, master: Path, lang: str = LANG, root: Path = ROOT) -> str:
     """Make relative links in ``master``'s prose resolve from its copy under ``lang/``.
 
-    A link to another English notebook points to its translated copy (the same relative path,
-    since the edition mirrors the tree); any other relative link climbs out of ``lang/``.
+    A link to another English notebook points to its translated copy, and a link to a guide that
+    has a translated counterpart under ``lang/`` (``docs/source-notes.md`` -> ``vi/docs/source-notes.md``,
+    see ``guides``) points to that counterpart, its #anchor kept: the link stays as written, since
+    the edition mirrors the tree. Any other relative link climbs out of ``lang/`` to the English file.
     """
     translated = {m.as_posix() for m in masters(root)}
+    translated |= {guide.relative_to(lang).as_posix() for guide in guides(root, lang)}
     here = master.parent.as_posix()
 
     def fix(match: re.Match[str]) -> str:

@@ -124,6 +124,13 @@ def test_the_vietnamese_edition_is_a_section_of_the_site(built):
     assert "Tiếng Việt" in (built / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_vietnamese_source_notes_are_in_the_vietnamese_section():
+    """The Vietnamese lessons link vi/docs/source-notes.md#s1…; the site must publish it there."""
+    parts = site.published()
+    assert "vi/docs/source-notes.md" in parts["Tiếng Việt (the Vietnamese edition)"]
+    assert "docs/source-notes.md" in parts["Guides"]
+
+
 def test_a_translated_guides_first_line_note_is_left_off_the_site(tmp_path):
     """The note that records which English a guide translates is for scripts/translations.py only."""
     source, _ = site.stage(out=tmp_path / "site-src")

@@ -115,6 +115,17 @@ def test_links_to_notebooks_stay_in_the_edition_and_others_climb_out():
         "[01](01a-who-speaks-and-the-chain.ipynb), [data](../../data/README.md#claims), <img src=\"../../docs/x.png\">")
 
 
+def test_a_link_to_a_translated_guide_goes_to_its_copy_and_one_to_an_untranslated_page_climbs_out(tmp_path):
+    root = _course(tmp_path, a=[("a1", "Hello.")])
+    (root / "docs").mkdir()
+    (root / "vi" / "docs").mkdir(parents=True)
+    for page in ("docs/notes.md", "vi/docs/notes.md", "docs/english-only.md"):
+        (root / page).write_text("# Page\n", encoding="utf-8")
+    text = "[§2](../docs/notes.md#s2), [all](../docs/notes.md), <a href=\"../docs/english-only.md#x\">"
+    assert translations.rewrite_links(text, translations.Path("notebooks/a.ipynb"), root=root) == (
+        "[§2](../docs/notes.md#s2), [all](../docs/notes.md), <a href=\"../../docs/english-only.md#x\">")
+
+
 def _course(tmp_path, **notebooks):
     """A tiny course: notebooks/<name>.ipynb, each a list of (cell id, Markdown) cells."""
     (tmp_path / "notebooks").mkdir(exist_ok=True)

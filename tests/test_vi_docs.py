@@ -12,14 +12,18 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from .conftest import ROOT, script
+from .conftest import ROOT, SOURCE_NOTES, script
 from .test_lesson_facts import VIETNAMESE
 from .test_translations import GLOSSARY, translations
 
 PAGES = sorted((ROOT / "vi" / "docs").glob("*.md")) + [ROOT / "vi" / "README.md"]
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
+VI_SOURCE_NOTES = ROOT / "vi" / "docs" / "source-notes.md"
+ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+URL = re.compile(r"<(https?://[^>\s]+)>")
 
 
 def _load_course_map():
@@ -152,3 +156,44 @@ def test_reviewed_refuses_a_file_that_is_not_a_translated_guide(tmp_path, capsys
     assert translations.main(["reviewed", "docs/guide.md"]) == 2
     assert "docs/guide.md is not a translated guide" in capsys.readouterr().err
     assert not (tmp_path / "docs" / "guide.md").read_text(encoding="utf-8").startswith("<!--")
+
+
+def test_the_vietnamese_source_notes_have_the_english_anchors_and_links():
+    """Lessons cite §1–§4 and T1–T5 by anchor, and every fact keeps its link."""
+    english, vietnamese = SOURCE_NOTES.read_text(encoding="utf-8"), VI_SOURCE_NOTES.read_text(encoding="utf-8")
+    assert ANCHOR.findall(vietnamese) == ANCHOR.findall(english)
+    assert sorted(URL.findall(vietnamese)) == sorted(URL.findall(english))
+
+
+def _vietnamese_edition_texts():
+    """(where, Markdown) for every Markdown cell of the Vietnamese notebooks and exercises, and every guide."""
+    for path in sorted((ROOT / "vi").rglob("*.ipynb")):
+        if ".ipynb_checkpoints" not in path.parts:
+            for cell in nbformat.read(path, as_version=4).cells:
+                if cell.cell_type == "markdown":
+                    yield path, cell.source
+    for page in PAGES:
+        yield page, page.read_text(encoding="utf-8")
+
+
+def test_the_vietnamese_edition_sends_its_readers_to_the_vietnamese_source_notes():
+    """Every link to the source notes opens vi/docs/source-notes.md at an anchor it has. A guide may
+    link the English page only where the link names it (`[docs/source-notes.md](…)`), beside the
+    Vietnamese one; a path written out in an exercise is the Vietnamese page's too."""
+    anchors = set(ANCHOR.findall(VI_SOURCE_NOTES.read_text(encoding="utf-8")))
+    links = re.compile(r"\[([^\]]*)\]\(([^)\s#]*source-notes\.md)(?:#([^)\s]*))?\)")
+    bad, seen = [], 0
+    for path, text in _vietnamese_edition_texts():
+        where = path.relative_to(ROOT).as_posix()
+        for label, target, anchor in links.findall(text):
+            resolved = (path.parent / target).resolve()
+            if resolved == SOURCE_NOTES and path in PAGES and label == "docs/source-notes.md" and not anchor:
+                continue  # the English page, named as such
+            seen += 1
+            if resolved != VI_SOURCE_NOTES.resolve():
+                bad.append(f"{where}: {target}")
+            elif anchor and anchor not in anchors:
+                bad.append(f"{where}: {target}#{anchor} (no such anchor)")
+        bad += [f"{where}: `{p}`" for p in re.findall(r"`([\w./-]*source-notes\.md)`", text)
+                if p != "vi/docs/source-notes.md"]
+    assert seen > 20 and not bad, bad
