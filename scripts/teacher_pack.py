@@ -495,16 +495,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "answer-key":
         path, missing = answer_key(lang=args.lang)
         written = [path]
-        with speaking(args.lang):
-            for question in missing:
-                print(plain("answer_key.missing", question=question), file=sys.stderr)
     else:
-        written = handouts(lang=args.lang)
-    for path in written:
-        print(f"wrote {path.relative_to(ROOT)}")
-        pdf = to_pdf(path) if args.pdf else None
-        if pdf:
-            print(f"wrote {pdf.relative_to(ROOT)}")
+        written, missing = handouts(lang=args.lang), []
+    with speaking(args.lang):
+        for question in missing:
+            print(plain("answer_key.missing", question=question), file=sys.stderr)
+        for path in written:
+            print(plain("terminal.wrote", path=path.relative_to(ROOT).as_posix()))
+            pdf = to_pdf(path) if args.pdf else None
+            if pdf:
+                print(plain("terminal.wrote", path=pdf.relative_to(ROOT).as_posix()))
     return 0
 
 

@@ -7,6 +7,7 @@ Both editions have one: English (``notebooks/``, ``build/``) and Vietnamese (``v
 import csv
 import html
 import re
+import shutil
 import subprocess
 
 import nbformat
@@ -281,3 +282,13 @@ def test_every_prediction_has_a_box_and_what_it_leans_on(handout_pages, lang):
                 shown = output.get("data", {}).get("text/html")
                 assert shown is None or shown in before, (lesson.name, cell.id, "an output it leans on is not shown")
     assert sheets.count('class="answer-box"') == predictions >= 14
+
+
+@pytest.mark.skipif(not shutil.which("make"), reason="make is not installed")
+@pytest.mark.parametrize(("lang", "edition"), [("vi", "vi"), ("vi_VN.UTF-8", "vi"), ("en_GB.UTF-8", "en"), ("C", "en")])
+def test_make_builds_the_pack_of_the_edition_make_lab_opens(lang, edition):
+    """`make handouts LANG=vi` and `make answer-key LANG=vi`, as `make lab LANG=vi` (or a Vietnamese locale)."""
+    commands = subprocess.run(["make", "-n", "handouts", "answer-key", f"LANG={lang}"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.splitlines()
+    pack_commands = [line for line in commands if "scripts/teacher_pack.py" in line]
+    assert len(pack_commands) == 2 and all(line.endswith(f"--lang {edition}") for line in pack_commands), commands
