@@ -63,6 +63,12 @@ def test_the_editions_mark_the_same_prediction_cells():
             return [(path.name, cell.id) for path in pack.lessons(lang=lang)
                     for cell in nbformat.read(path, as_version=4).cells if pack.is_prediction(cell)]
     assert predictions("vi") == predictions("en")
+    def shown(lang):  # the answer key's heading names the lessons' own "Show the answer" blocks
+        summary = f"<summary>{catalogue(lang)['teacher_pack.lessons.show_the_answer']}</summary>"
+        return [(path.name, cell.id) for path in pack.lessons(lang=lang)
+                for cell in nbformat.read(path, as_version=4).cells
+                if cell.cell_type == "markdown" and summary in cell.source]
+    assert shown("vi") == shown("en") and len(shown("en")) >= 40
     assert [pack.course_title(lang=lang) for lang in LANGS] == [
         "Reading a war report critically", "Đọc một bản tin chiến sự với con mắt phản biện"]
 
