@@ -114,13 +114,18 @@ feedback: $(STAMP)
 grades: $(STAMP)
 	$(GRADING) export
 
+# The teacher pack of the edition `make lab` would open: `LANG=vi` (or a Vietnamese system locale)
+# builds the Vietnamese edition's from vi/, into build/vi/ (LANG=en for the English one).
+PACK_LANG := --lang $(or $(EDITION:/=),en)
+
 # Teacher-only answer key (build/teacher/answer-key.html, + PDF with Chromium); never committed or published.
 answer-key: $(STAMP)
-	$(BIN)/python scripts/teacher_pack.py answer-key --pdf
+	$(BIN)/python scripts/teacher_pack.py answer-key --pdf $(PACK_LANG)
 
-# Printable handouts: article sheet (Vietnamese beside English) and prediction sheets, in build/handouts/.
+# Printable handouts: article sheet (Vietnamese beside English; the article alone in the Vietnamese
+# edition) and prediction sheets, in build/handouts/ (build/vi/handouts/ with LANG=vi).
 handouts: $(STAMP)
-	$(BIN)/python scripts/teacher_pack.py handouts --pdf
+	$(BIN)/python scripts/teacher_pack.py handouts --pdf $(PACK_LANG)
 
 # The course site (Jupyter Book 1, offline, stored outputs, warnings as errors, internal links checked):
 # build/site/_build/html/index.html. Never holds the masters, teacher/ or the answer key.
