@@ -25,8 +25,8 @@ definitions, notes, the course's reasoning) is translated beside the data, in ea
 ``translations.<lang>.toml``: ``update`` adds every new English value with an empty translation,
 ``check`` lists the empty ones and those whose English is no longer in the table.
 
-The guides (``vi/docs/*.md``, ``vi/README.md``) are translated by hand, whole. The first line of
-each records the English it translates and the first 12 hex digits of that English file's SHA-256,
+The guides (``vi/docs/*.md``, ``vi/README.md``, and the teacher-only model answers in
+``vi/teacher/*.md``) are translated by hand, whole. The first line of each records the English it translates and the first 12 hex digits of that English file's SHA-256,
 ``<!-- translation of docs/teacher-guide.md, English sha256 1a2b3c4d5e6f -->`` (an HTML comment:
 Markdown renderers do not show it, and the course site drops it). ``check`` lists every guide whose
 English has changed since; once the translation follows the English again, ``reviewed <guide>``
@@ -351,13 +351,14 @@ def problems(root: Path = ROOT, lang: str = LANG, only: Iterable[Path] | None = 
 # --------------------------------------------------------------------------- the guides
 
 # A translated guide is a Markdown page under <lang>/ that mirrors an English one.
-GUIDE_GLOBS = ("docs/*.md", "README.md")
+GUIDE_GLOBS = ("docs/*.md", "README.md", "teacher/*.md")
 # Its first line: which English it translates, and that English's hash when it was last reviewed.
 GUIDE_NOTE = re.compile(r"\A<!-- translation of (?P<english>\S+), English sha256 (?P<sha>[0-9a-f]{12}) -->\r?\n")
 
 
 def guides(root: Path = ROOT, lang: str = LANG) -> list[Path]:
-    """The translated guides, as paths relative to ``root``: ``vi/docs/*.md`` and ``vi/README.md``."""
+    """The translated guides, as paths relative to ``root``: ``vi/docs/*.md``, ``vi/README.md`` and
+    ``vi/teacher/*.md`` (the teacher-only model answers)."""
     return sorted(p.relative_to(root) for pattern in GUIDE_GLOBS for p in (root / lang).glob(pattern))
 
 

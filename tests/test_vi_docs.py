@@ -19,7 +19,8 @@ from .conftest import ROOT, SOURCE_NOTES, script
 from .test_lesson_facts import VIETNAMESE
 from .test_translations import GLOSSARY, translations
 
-PAGES = sorted((ROOT / "vi" / "docs").glob("*.md")) + [ROOT / "vi" / "README.md"]
+PAGES = (sorted((ROOT / "vi" / "docs").glob("*.md")) + [ROOT / "vi" / "README.md"]
+         + sorted((ROOT / "vi" / "teacher").glob("*.md")))
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 VI_SOURCE_NOTES = ROOT / "vi" / "docs" / "source-notes.md"
 ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
