@@ -14,10 +14,11 @@ which git ignores and the course site never reads: the answer key is never commi
 student-facing tree nor published.
 
 ``--lang vi`` builds the same pack from the Vietnamese edition (``vi/notebooks/``,
-``vi/exercises/source/``), in ``build/vi/``. The pack's own words (titles, headings, "Your
-prediction", the paper rewording) are the messages catalogue's, ``teacher_pack.*`` in
-``critical_reading/catalogue/<lang>/``; everything else is the lessons' own text. The model answers
-to the Further questions exist in English only, and print in English under the Vietnamese question.
+``vi/exercises/source/``, ``vi/teacher/further-questions.md``), in ``build/vi/``. The pack's own
+words (titles, headings, "Your prediction", the paper rewording) are the messages catalogue's,
+``teacher_pack.*`` in ``critical_reading/catalogue/<lang>/``; everything else is the lessons' own
+text, and the model answers are the edition's own translation of ``teacher/further-questions.md``,
+which quotes the edition's lessons' questions (a translated guide: ``scripts/translations.py check``).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ from critical_reading.messages import say, translating_the_article
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 FURTHER = ROOT / "teacher" / "further-questions.md"
-#: The language teacher/further-questions.md is written in (the English lessons' questions, quoted).
-FURTHER_LANGUAGE = "en"
+#: The language of the masters: the lessons every edition's lessons are generated from.
+MASTER_LANGUAGE = "en"
 MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable("table")
 WORDS = MarkdownIt("commonmark", {"html": False})  # the catalogue's words: Markdown, never raw HTML
 DETAILS = re.compile(r"<details>\s*<summary>(.*?)</summary>(.*?)</details>", re.S)
@@ -183,6 +184,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def further_path(root: Path = ROOT, lang: str = "en") -> Path:
+    """``lang``'s model answers: ``teacher/further-questions.md``, or its translation under ``<lang>/``."""
+    return edition(root, lang) / "teacher" / "further-questions.md"
+
+
 def model_answers(path: Path = FURTHER) -> list[ModelAnswer]:
     """The quoted questions of further-questions.md, each with the Markdown that follows it."""
     answers: list[ModelAnswer] = []
@@ -217,9 +223,9 @@ def further_questions(nb: nbformat.NotebookNode) -> list[str]:
 def asked_in_english(path: Path, root: Path = ROOT, lang: str = "en") -> list[tuple[str, str]]:
     """A lesson's Further questions as it asks them, each with the English master's wording of it
     (which teacher/further-questions.md quotes). A translated lesson asks them in the same order;
-    if its count differs, its questions are paired with nothing (and show up as missing)."""
+    if its count differs, its questions are paired with "" (the tests name the lesson)."""
     asked = further_questions(nbformat.read(path, as_version=4))
-    with speaking(FURTHER_LANGUAGE):
+    with speaking(MASTER_LANGUAGE):
         english = further_questions(nbformat.read(english_of(path, root, lang), as_version=4))
     return list(zip(asked, english)) if len(asked) == len(english) else [(question, "") for question in asked]
 
@@ -254,14 +260,8 @@ def exercise_section(path: Path, root: Path = ROOT) -> str:
 
 
 def model_answer(answer: str) -> str:
-    """A model answer as the key prints it, marked as English where the key speaks another language."""
-    lang = "" if messages.language() == FURTHER_LANGUAGE else f' lang="{FURTHER_LANGUAGE}"'
-    return f'<div class="answer"{lang}>{render(answer)}</div>'
-
-
-def answers_language_note() -> str:
-    """Said once above the model answers where the key speaks another language than they do."""
-    return "" if messages.language() == FURTHER_LANGUAGE else f"<p><em>{words('answer_key.answer_in_english')}</em></p>"
+    """A model answer as the key prints it (in the key's language: the edition's further-questions.md)."""
+    return f'<div class="answer">{render(answer)}</div>'
 
 
 def lesson_section(path: Path, answers: list[ModelAnswer], root: Path = ROOT, lang: str = "en") -> tuple[str, list[str]]:
@@ -279,12 +279,12 @@ def lesson_section(path: Path, answers: list[ModelAnswer], root: Path = ROOT, la
         parts.append(f'<div class="question">{render(question)}</div><div class="answer">{render(answer)}</div>')
     missing = []
     by_question = {answer.question: answer for answer in answers if answer.question}
-    questions = asked_in_english(path, root, lang)
+    questions = further_questions(nb)  # as the edition's further-questions.md quotes them
     if questions:
         parts.append(f"<h3>{words('answer_key.further', further_heading=say('teacher_pack.lessons.further_heading'))}"
-                     f"</h3>{answers_language_note()}")
-    for question, english in questions:
-        found = by_question.get(english)
+                     "</h3>")
+    for question in questions:
+        found = by_question.get(question)
         parts.append(f'<div class="question">{render(question)}</div>')
         if found:
             parts.append(model_answer(found.answer))
@@ -297,18 +297,18 @@ def lesson_section(path: Path, answers: list[ModelAnswer], root: Path = ROOT, la
 def answer_key(root: Path = ROOT, out: Path | None = None, lang: str = "en") -> tuple[Path, list[str]]:
     """Write ``lang``'s answer key; return its path and the Further questions still without an answer."""
     with speaking(lang):
-        answers = model_answers(root / "teacher" / "further-questions.md")
+        answers = model_answers(further_path(root, lang))
         sections, missing, asked = [], [], set()
         for path in lessons(root, lang):
             section, lacking = lesson_section(path, answers, root, lang)
             sections.append(section)
             missing += lacking
-            asked |= {english for _, english in asked_in_english(path, root, lang)}
+            asked |= set(further_questions(nbformat.read(path, as_version=4)))
         extra = [a for a in answers if not a.question or a.question not in asked]
         if extra:
-            sections.append(f'<section class="page"><h2>{words("answer_key.more")}</h2>{answers_language_note()}' + "".join(
-                f"<h3>{html.escape(a.heading)}</h3>" + (f'<div class="question" lang="{FURTHER_LANGUAGE}">'
-                                                        f"{render(a.question)}</div>" if a.question else "")
+            sections.append(f'<section class="page"><h2>{words("answer_key.more")}</h2>' + "".join(
+                f"<h3>{html.escape(a.heading)}</h3>" + (f'<div class="question">{render(a.question)}</div>'
+                                                        if a.question else "")
                 + model_answer(a.answer) for a in extra) + "</section>")
         sections += [exercise_section(path, root) for path in masters(root, lang)]
         contents = "".join(f"<li>{re.search(r'<h2>(.*?)</h2>', s).group(1)}</li>" for s in sections)  # already escaped

@@ -33,15 +33,36 @@ def text_of(page: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
-def test_every_further_question_has_a_model_answer():
-    """A new or re-cut lesson's Further question without a model answer fails here, by name."""
-    asked = [q for path in pack.lessons() for q in pack.further_questions(nbformat.read(path, as_version=4))]
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_further_question_has_a_model_answer(lang):
+    """A new or re-cut lesson's Further question without a model answer fails here, by name: in
+    teacher/further-questions.md for the English lessons, vi/teacher/further-questions.md for the Vietnamese."""
+    with pack.speaking(lang):
+        asked = [q for path in pack.lessons(lang=lang) for q in pack.further_questions(nbformat.read(path, as_version=4))]
     assert len(asked) >= 6
-    answered = {answer.question for answer in pack.model_answers()}
+    further = pack.further_path(lang=lang)
+    answers = pack.model_answers(further)
+    answered = {answer.question for answer in answers}
     missing = [q for q in asked if q not in answered]
-    assert not missing, ("add each of these Further questions to teacher/further-questions.md, quoted on one "
-                         "line starting '> ', with a model answer under it:\n" + "\n".join(missing))
-    assert all(len(answer.answer.split()) >= 20 for answer in pack.model_answers())
+    assert not missing, (f"add each of these Further questions to {further.relative_to(ROOT).as_posix()}, quoted "
+                         "on one line starting '> ', with a model answer under it:\n" + "\n".join(missing))
+    assert all(len(answer.answer.split()) >= 20 for answer in answers)
+
+
+def test_the_vietnamese_model_answers_answer_every_english_one():
+    """vi/teacher/further-questions.md is teacher/further-questions.md translated: the same sections and
+    answers in the same order, each quoting the Vietnamese lessons' wording of the English question."""
+    with pack.speaking("vi"):
+        vietnamese_of = {en: vi for path in pack.lessons(lang="vi") for vi, en in pack.asked_in_english(path, lang="vi")}
+    english, vietnamese = pack.model_answers(), pack.model_answers(pack.further_path(lang="vi"))
+    assert len(vietnamese) == len(english) >= 6
+    for en, vi in zip(english, vietnamese):
+        if en.question:
+            assert en.question in vietnamese_of, f"no lesson asks this English question: {en.question}"
+            assert vi.question == vietnamese_of[en.question], f"the Vietnamese answer to {en.question!r} is missing or out of order"
+        else:
+            assert not vi.question and vi.heading, f"the section {en.heading!r} has no Vietnamese counterpart"
+        assert vi.answer.count("**") == en.answer.count("**"), f"{vi.question or vi.heading}: model answer and marking notes"
 
 
 def test_every_translated_further_question_meets_its_english_one():
@@ -102,13 +123,17 @@ def test_answer_key_holds_every_question_and_answer(tmp_path, lang):
             if grade.get("solution") and cell.cell_type == "code":
                 solution = [line.strip() for line in cell.source.splitlines() if line.strip() and "SOLUTION" not in line]
                 assert all(html.unescape(line) in key for line in solution), (master.name, grade["grade_id"])
-    assert "calibrated summary" in key.lower()
-    if lang == "vi":  # the key's own words are Vietnamese; only the model answers stay English, said once each
+    answers = pack.model_answers(pack.further_path(lang=lang))
+    for answer in answers:  # every model answer of the edition's own further-questions.md, and its question
+        assert text_of(pack.render(answer.answer)) in key, (lang, answer.question or answer.heading)
+        assert text_of(pack.render(answer.question)) in key
+    assert {"en": "calibrated summary", "vi": "bản tóm tắt có hiệu chỉnh"}[lang] in key.lower()
+    if lang == "vi":  # the key's own words and its model answers are Vietnamese
         english = ["Answer key", "Teachers only", "Lesson ·", "Questions in the lesson", "Master:", "marked by hand",
-                   "Solution", "Checked by", "No model answer", "More model answers", "Further questions"]
+                   "Solution", "Checked by", "No model answer", "More model answers", "Further questions",
+                   "Model answer.", "Marking notes.", "in English"]
         assert not [words for words in english if words in key]
-        with pack.speaking("vi"):
-            assert key.count(text_of(pack.words("answer_key.answer_in_english"))) >= 14
+        assert not [a.answer for a in pack.model_answers() if text_of(pack.render(a.answer))[:80] in key]
 
 
 def test_answer_key_and_handouts_stay_out_of_git():
