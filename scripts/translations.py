@@ -26,7 +26,8 @@ definitions, notes, the course's reasoning) is translated beside the data, in ea
 ``check`` lists the empty ones and those whose English is no longer in the table.
 
 The guides (``vi/docs/*.md``, ``vi/README.md``, and the teacher-only model answers in
-``vi/teacher/*.md``) are translated by hand, whole. The first line of each records the English it translates and the first 12 hex digits of that English file's SHA-256,
+``vi/teacher/*.md``) are translated by hand, whole. The first line of each records the English it
+translates and the first 12 hex digits of that English file's SHA-256,
 ``<!-- translation of docs/teacher-guide.md, English sha256 1a2b3c4d5e6f -->`` (an HTML comment:
 Markdown renderers do not show it, and the course site drops it). ``check`` lists every guide whose
 English has changed since; once the translation follows the English again, ``reviewed <guide>``

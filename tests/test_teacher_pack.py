@@ -59,7 +59,8 @@ def test_the_vietnamese_model_answers_answer_every_english_one():
     for en, vi in zip(english, vietnamese):
         if en.question:
             assert en.question in vietnamese_of, f"no lesson asks this English question: {en.question}"
-            assert vi.question == vietnamese_of[en.question], f"the Vietnamese answer to {en.question!r} is missing or out of order"
+            assert vi.question == vietnamese_of[en.question], (
+                f"the Vietnamese answer to {en.question!r} is missing or out of order")
         else:
             assert not vi.question and vi.heading, f"the section {en.heading!r} has no Vietnamese counterpart"
         assert vi.answer.count("**") == en.answer.count("**"), f"{vi.question or vi.heading}: model answer and marking notes"
