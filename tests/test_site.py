@@ -37,11 +37,13 @@ def answer_snippets() -> list[str]:
                 lines = [line.strip() for line in cell.source.splitlines()
                          if len(line.strip()) > 25 and "SOLUTION" not in line and "answer_q" not in line]
                 snippets += lines[:2]
-    for answer in pack.model_answers():
-        text = re.sub(r"[*_`]", "", answer.answer).split("Model answer")[-1].strip(" .:*\n")
-        snippets.append(text.split(".")[0][:60])
+    for lang, label in (("en", "Model answer"), ("vi", "Câu trả lời mẫu")):  # and the Vietnamese edition's
+        for answer in pack.model_answers(pack.further_path(lang=lang)):
+            text = re.sub(r"[*_`]", "", answer.answer).split(label)[-1].strip(" .:*\n")
+            snippets.append(text.split(".")[0][:60])
     # text a lesson itself shows (a model answer under "Show a model answer") is public by design
-    lessons = " ".join(re.sub(r"[*_`]", "", path.read_text(encoding="utf-8")) for path in pack.lessons())
+    lessons = " ".join(re.sub(r"[*_`]", "", path.read_text(encoding="utf-8"))
+                       for lang in ("en", "vi") for path in pack.lessons(lang=lang))
     return [snippet for snippet in snippets if snippet and snippet not in lessons]
 
 
