@@ -51,10 +51,14 @@ lab: $(STAMP)
 
 # Teachers: nbgrader's extensions on, started in exercises/ so that the formgrader (menu Nbgrader >
 # Formgrader) finds exercises/nbgrader_config.py; the whole course folder stays browsable.
+# $(call formgrader,<course folder>): the same lab for another nbgrader course (make assessment-teach).
+define formgrader
+	@echo "make: grading tools on; open them with the menu Nbgrader > Formgrader (course folder: $(1)/)"
+	cd $(1) && PATH="$(abspath $(BIN)):$$PATH" $(if $(EXCHANGE),NBGRADER_EXCHANGE="$(abspath $(EXCHANGE))") \
+	  jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/$(1) $(LAB_ARGS)
+endef
 teach: $(STAMP)
-	@echo "make: grading tools on; open them with the menu Nbgrader > Formgrader (course folder: exercises/)"
-	cd exercises && PATH="$(abspath $(BIN)):$$PATH" $(if $(EXCHANGE),NBGRADER_EXCHANGE="$(abspath $(EXCHANGE))") \
-	  jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/exercises $(LAB_ARGS)
+	$(call formgrader,exercises)
 
 # Lint (ruff, configured in pyproject.toml) before the tests.
 lint: $(STAMP)
@@ -108,11 +112,11 @@ node_modules/.bin/configurable-http-proxy:
 # (A relative EXCHANGE is taken from this folder, wherever nbgrader itself runs.)
 GRADING = $(BIN)/python scripts/grading.py $(if $(EXCHANGE),--exchange $(abspath $(EXCHANGE)),)
 release collect zip-collect autograde: $(STAMP)
-	$(GRADING) $@ $(SET)
+	@$(GRADING) $@ $(SET)
 feedback: $(STAMP)
-	$(GRADING) $@ $(SET) $(if $(RETURN),--release-feedback,)
+	@$(GRADING) $@ $(SET) $(if $(RETURN),--release-feedback,)
 grades: $(STAMP)
-	$(GRADING) export
+	@$(GRADING) export
 
 # The teacher pack of the edition `make lab` would open: `LANG=vi` (or a Vietnamese system locale)
 # builds the Vietnamese edition's from vi/, into build/vi/ (LANG=en for the English one).
@@ -137,7 +141,8 @@ clean:
 
 # Capstone: make new-article NAME=my-article (never overwrites), then paste the article and
 # make article-sentences NAME=my-article (writes sentences.csv with offsets).
-.PHONY: new-article article-sentences class-report assessment-copies
+.PHONY: new-article article-sentences class-report assessment-copies assessment-release assessment-collect \
+	assessment-zip-collect assessment-autograde assessment-teach assessment-grades assessment-report
 new-article: $(STAMP)
 	@$(BIN)/python scripts/new_article.py "$(NAME)" $(if $(ARTICLES),--articles "$(ARTICLES)",)
 
@@ -147,6 +152,22 @@ article-sentences: $(STAMP)
 # Regenerate assessment/release/ from the masters in assessment/source/ (forms A and B).
 assessment-copies: $(STAMP)
 	$(BIN)/python scripts/assessment_copies.py
+
+# Grading the pre/post assessment (docs/assessment.md), the exercises' steps for its own nbgrader
+# course (assessment/, course id critical-reading-assessment); FORM=A (before lesson 00) or FORM=B:
+# make assessment-release FORM=A, then assessment-collect (or assessment-zip-collect),
+# assessment-autograde, assessment-teach (mark items 9 and 10), assessment-grades, assessment-report.
+# No feedback step: it would show which answers scored before form B. EXCHANGE=/path as above.
+ASSESSMENT_GRADING = $(GRADING) --course assessment
+assessment-release assessment-collect assessment-zip-collect assessment-autograde: $(STAMP)
+	@$(ASSESSMENT_GRADING) $(patsubst assessment-%,%,$@) $(FORM)
+assessment-grades: $(STAMP)
+	@$(ASSESSMENT_GRADING) export
+assessment-teach: $(STAMP)
+	$(call formgrader,assessment)
+# The per-skill pre/post report of assessment/item_grades.csv (make class-report, with GRADES set): [OUT=...] [NAMES=1]
+assessment-report: $(STAMP)
+	@$(ASSESSMENT_GRADING) report $(if $(OUT),--out "$(OUT)",) $(if $(NAMES),--names,)
 
 # Per-skill pre/post results of the assessment: make class-report [GRADES=grades.csv] [OUT=...] [NAMES=1]
 class-report: $(STAMP)

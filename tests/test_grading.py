@@ -20,7 +20,7 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
-from .conftest import ROOT
+from .conftest import ROOT, script
 
 SET = "01-close-reading"
 NOTEBOOK = f"{SET}-exercises.ipynb"
@@ -162,3 +162,43 @@ def test_the_doc_walks_through_every_step_the_test_runs():
     for setting in ("--course critical-reading", "Exchange.root", "NBGRADER_EXCHANGE", "named_regexp",
                     "has changed!", "student_id,assignment,score,max_score", "make teach"):
         assert setting in doc, setting
+
+
+# ----------------------------------------------------------------------------- the exchange, when it is not there
+
+PERMISSION = ["[ReleaseAssignmentApp | WARNING] Creating exchange directory: /srv/nbgrader/exchange",
+              "Traceback (most recent call last):", "PermissionError: [Errno 13] Permission denied: '/srv/nbgrader'"]
+
+
+@pytest.mark.parametrize("course,name,shown", [("exercises", SET, SET), ("assessment", "assessment-a", "A")])
+def test_an_exchange_that_is_not_there_gets_one_line(course, name, shown, tmp_path, monkeypatch, capsys):
+    """No exchange: release still records the set or form (a note, not an error, unless EXCHANGE was
+    given), and collect says there is nothing to collect, in one line each; nbgrader's own log is a traceback."""
+    grading = script("grading")
+    (tmp_path / "source" / name).mkdir(parents=True)
+
+    def fake_nbgrader(course_dir, *args, exchange=None):
+        logs = {"release_assignment": PERMISSION, "collect": ["[CollectApp | CRITICAL] Unwritable directory, please "
+                                                              "contact your instructor: /srv/nbgrader/exchange"]}
+        if args[0] in logs:
+            raise grading.NbgraderFailed(args, logs[args[0]])
+        return f"nbgrader {args[0]} done"
+
+    monkeypatch.setattr(grading, "nbgrader", fake_nbgrader)
+    monkeypatch.delenv("NBGRADER_EXCHANGE", raising=False)
+    step = ["--course", course, "--course-dir", str(tmp_path)]
+    prefix = "assessment-" if course == "assessment" else ""
+    variable = "FORM" if course == "assessment" else "SET"
+
+    assert grading.main([*step, "release", shown]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "nbgrader generate_assignment done" and len(out) == 2
+    assert out[1].startswith(f"note: recorded {name} in the gradebook (all autograde needs), but did not put it in the "
+                             "exchange (set in nbgrader_config.py (default /srv/nbgrader/exchange)): PermissionError")
+    assert grading.main([*step, "release", shown, "--exchange", "/srv/nbgrader/exchange"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+
+    assert grading.main([*step, "collect", shown]) == 1
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "nothing to collect: the exchange folder" in said
+    assert f"make {prefix}zip-collect {variable}={shown}" in said
