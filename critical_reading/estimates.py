@@ -84,6 +84,11 @@ def estimate_text(tables: Tables, row: pd.Series, column: str) -> str:
     return tables.shown("estimates", column, row[column])
 
 
+def in_sentence(tables: Tables, source_id: str, name: str) -> str:
+    """A source's name inside a sentence: an unnamed one ("Unnamed … sources") starts lower case."""
+    return name if bool(tables.source(source_id)["named"]) else name[0].lower() + name[1:]
+
+
 def source_label(tables: Tables, source_id: str) -> str:
     """How the estimates table names a source (``estimates.source``), else its ``sources.name_en``."""
     shown = tables.estimates.loc[tables.estimates["source_id"] == source_id, "source"]
@@ -393,7 +398,7 @@ def timeline_chart(tables: Tables, share: float | None = None, sources: Sources 
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
 
     if len(chosen):  # name only the sources with an estimate on or before the as-of date
-        named = [source_label(tables, s) for s in dict.fromkeys(chosen["source_id"])]
+        named = [in_sentence(tables, s, source_label(tables, s)) for s in dict.fromkeys(chosen["source_id"])]
         parts = [say("estimates.alt_lead", n=len(chosen), first=_iso(_date(chosen["date"].min())),
                      as_of=format_date(a.as_of), sources=listed(named))]
     else:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import Tables
-from .estimates import Sources, check_assumptions, estimate_text, nearest_in_time, source_label
+from .estimates import Sources, check_assumptions, estimate_text, in_sentence, nearest_in_time, source_label
 from .figures import (
     FIRST_DEPLOYMENT,
     _date,
@@ -58,13 +58,8 @@ def _first(frame: pd.DataFrame, quantity: str, dated_first: bool = False) -> pd.
     return None if rows.empty else rows.iloc[0]
 
 
-def _in_sentence(tables: Tables, source_id: str, name: str) -> str:
-    """A source's name inside a sentence: an unnamed one ("Unnamed … sources") starts lower case."""
-    return name if bool(tables.source(source_id)["named"]) else name[0].lower() + name[1:]
-
-
 def _claimant(tables: Tables, source_id: str) -> str:
-    return _in_sentence(tables, source_id, tables.source_name(source_id))
+    return in_sentence(tables, source_id, tables.source_name(source_id))
 
 
 def _article_hands(tables: Tables) -> set[str]:
@@ -110,7 +105,7 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
 
     when = (say("statements.when_article") if a.as_of == pub
             else say("statements.when_other", date=format_date(pub)))
-    published = [source_label(tables, s)
+    published = [in_sentence(tables, s, source_label(tables, s))
                  for s in dict.fromkeys(chosen[~own].sort_values("date", kind="stable")["source_id"])]
     if published:
         out = [say("statements.lead", sources=listed(published), as_of=format_date(a.as_of), when=when)]
@@ -119,7 +114,7 @@ def reconciled_statement(tables: Tables, share: float | None = None, sources: So
     if own.any():
         relayed = chosen[own].drop_duplicates("source_id")
         def relayed_by(r: pd.Series) -> str:
-            who = _in_sentence(tables, r["source_id"], estimate_text(tables, r, "source"))
+            who = in_sentence(tables, r["source_id"], estimate_text(tables, r, "source"))
             has_via = isinstance(r["via"], str) and r["via"]
             return say("statements.own_via", source=who, via=estimate_text(tables, r, "via")) if has_via else who
 
