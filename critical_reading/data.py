@@ -69,10 +69,6 @@ class Tables:
         words = self.translations.get(language(), {}).get(f"{table}.{column}", {})
         return words.get(english, english)
 
-    def shown_column(self, table: str, column: str, values: pd.Series) -> pd.Series:
-        """:meth:`shown` for every value of a column."""
-        return values.map(lambda v: self.shown(table, column, v))
-
     @property
     def source_names(self) -> dict[str, str]:
         """``source_id`` → ``name_en`` (as the learner's language shows it), for showing who speaks in words."""

@@ -31,6 +31,7 @@ from .figures import (
     check_share,
     describe_people,
     describe_share,
+    estimate_text,
     implied_killed,
     share_range,
 )
@@ -77,11 +78,6 @@ def loss_sources(tables: Tables) -> list[str]:
     """The sources (``source_id``) with an outside estimate of killed or casualties, in order of first date."""
     e = tables.estimates[tables.estimates["quantity"].isin(LOSS_QUANTITIES)].sort_values("date", kind="stable")
     return list(dict.fromkeys(e["source_id"]))
-
-
-def estimate_text(tables: Tables, row: pd.Series, column: str) -> str:
-    """An estimate's ``source``, ``via``, ``definition`` or ``note_en`` as the learner's language shows it."""
-    return tables.shown("estimates", column, row[column])
 
 
 def in_sentence(tables: Tables, source_id: str, name: str) -> str:
@@ -174,7 +170,7 @@ def estimate_details(tables: Tables, estimate_ids: Sequence[str] | str,
     rows = pd.concat([tables.estimate(i).to_frame().T for i in ids])
     rows = rows.astype({"value": "Float64", "low": "Float64", "high": "Float64"})
     frame = _estimate_frame(tables, rows, about_tolerance).drop(columns=["low", "best", "high"])
-    notes = [("" if pd.isna(n) else tables.shown("estimates", "note_en", n)) for n in rows["note_en"]]
+    notes = [("" if pd.isna(row["note_en"]) else estimate_text(tables, row, "note_en")) for _, row in rows.iterrows()]
     return TableView(frame.assign(note=notes))
 
 

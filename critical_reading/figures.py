@@ -21,7 +21,6 @@ Every sentence shown to a learner is in the catalogue (``catalogue/en/figures.to
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -383,12 +382,17 @@ def short_value(row: pd.Series) -> str:
     return "" if value is None else qualified(row["qualifier"], value)
 
 
+def estimate_text(tables: Tables, row: pd.Series, column: str) -> str:
+    """An estimate's ``source``, ``via``, ``definition`` or ``note_en`` as the learner's language shows it."""
+    return tables.shown("estimates", column, row[column])
+
+
 def _estimate_item(tables: Tables, estimate_id: str, about_tolerance: float) -> Item:
     row = tables.estimate(estimate_id)
-    shown = functools.partial(tables.shown, "estimates")
-    who = shown("source", row["source"]) + (say("figures.via", via=shown("via", row["via"])) if pd.notna(row["via"]) else "")
-    return Item((estimate_id,), who, row["quantity"], row_interval(row, about_tolerance), _date(row["date"]),
-                shown("definition", row["definition"]), short_value(row), (row["url"],))
+    via = say("figures.via", via=estimate_text(tables, row, "via")) if pd.notna(row["via"]) else ""
+    return Item((estimate_id,), estimate_text(tables, row, "source") + via, row["quantity"],
+                row_interval(row, about_tolerance), _date(row["date"]), estimate_text(tables, row, "definition"),
+                short_value(row), (row["url"],))
 
 
 def item(tables: Tables, ref: Ref, about_tolerance: float = ABOUT_TOLERANCE) -> Item:

@@ -13,6 +13,7 @@ import pandas as pd
 from .contract import NOT_PARTIES
 from .data import Tables
 from .errors import AssumptionError
+from .figures import estimate_text
 from .intervals import qualified
 from .messages import code, format_date, say, translating_the_article
 from .reading import sentence_quote
@@ -70,7 +71,7 @@ def independent(claimant_side: str, evidence_side: str) -> bool:
 
 def _quantity_text(tables: Tables, row: pd.Series) -> str:
     return say("verdicts.quantity", figure=qualified(row["qualifier"], float(row["value"])),
-               definition=tables.shown("estimates", "definition", row["definition"]))
+               definition=estimate_text(tables, row, "definition"))
 
 
 def _evidence_source(tables: Tables, row: pd.Series) -> str:
@@ -78,8 +79,8 @@ def _evidence_source(tables: Tables, row: pd.Series) -> str:
     if pd.isna(row["estimate_id"]):
         return str(tables.shown("verdict_evidence", "source_en", row["source_en"]))
     est = tables.estimate(row["estimate_id"])
-    source = tables.shown("estimates", "source", est["source"])
-    return say("verdicts.via", source=source, via=tables.shown("estimates", "via", est["via"])) if pd.notna(est["via"]) \
+    source = estimate_text(tables, est, "source")
+    return say("verdicts.via", source=source, via=estimate_text(tables, est, "via")) if pd.notna(est["via"]) \
         else source
 
 

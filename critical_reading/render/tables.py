@@ -76,18 +76,19 @@ def labelled(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     >>> list(labelled(frame).columns)
     ['cue_vi', 'gloss_en (English working translation)']
     """
-    translated = [] if translating_the_article() else [
-        c for c in (frame.columns if isinstance(frame, pd.DataFrame) else [])
-        if c in READING_COLUMNS and any(data_text(c, v) is not v for v in frame[c])]
+    shown = frame.copy()
+    translated = []
+    if isinstance(shown, pd.DataFrame) and not translating_the_article():
+        for column in (c for c in shown.columns if c in READING_COLUMNS):
+            values = [data_text(column, v) for v in shown[column]]
+            if any(new is not old for new, old in zip(values, shown[column])):
+                shown[column], translated = values, [*translated, column]
 
     def label(name: object) -> object:
         if name in translated:
             return f"{name} ({say('render.data_translated')})"
         return f"{name} ({translation_label()})" if name in TRANSLATION_COLUMNS else name
 
-    shown = frame.copy()
-    for column in translated:
-        shown[column] = shown[column].map(lambda v, c=column: data_text(c, v))
     if isinstance(shown, pd.DataFrame):
         shown.columns = [label(c) for c in shown.columns]
     shown.index = shown.index.set_names([label(n) for n in shown.index.names])
